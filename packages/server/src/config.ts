@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Environment → typed configuration. Every variable carries the FASCIA_ prefix except
+ * DATABASE_URL, which hosting platforms set by convention. A wrong value stops the process with a
+ * message naming the variable, before anything is started.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  FASCIA_HOST: z.string().min(1).default('127.0.0.1'),
+  FASCIA_PORT: intIn(0, 65535).default(3000),
+  FASCIA_PUBLIC_URL: z.url().optional(),
+  FASCIA_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  FASCIA_PG_PORT: intIn(1024, 65535)
+    .refine((p) => p !== 5432, 'must not be 5432, the port of the machine-wide PostgreSQL')
+    .default(54329),
+  FASCIA_DB_APP_PASSWORD: z.string().min(16).optional(),
+  FASCIA_DB_POOL_SIZE: intIn(1, 200).default(10),
+  FASCIA_SESSION_IDLE_MINUTES: intIn(1, 24 * 60).default(15),
+  FASCIA_SESSION_ABSOLUTE_HOURS: intIn(1, 24 * 7).default(12),
+  FASCIA_LOCKOUT_THRESHOLD: intIn(1, 100).default(5),
+  FASCIA_LOCKOUT_MINUTES: intIn(1, 24 * 60).default(15),
+  FASCIA_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  FASCIA_TRUST_PROXY: bool.default(false),
+  FASCIA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  FASCIA_MAIL_FROM: z.string().min(3).default('Fascia <no-reply@localhost>'),
+  FASCIA_DEMO: bool.default(true),
+  FASCIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FASCIA_SIGN_IN_RATE_PER_MINUTE: intIn(1, 10_000).default(20),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  embeddedPgPort: number;
+  dbAppPassword: string | undefined;
+  dbPoolSize: number;
+  session: { idleMinutes: number; absoluteHours: number };
+  lockout: { threshold: number; minutes: number };
+  cookieSecure: 'auto' | 'true' | 'false';
+  trustProxy: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  demo: boolean;
+  logLevel: string;
+  signInRatePerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset so `FOO= npm start` behaves like no FOO at all.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.FASCIA_HOST,
+    port: e.FASCIA_PORT,
+    publicUrl: (e.FASCIA_PUBLIC_URL ?? `http://localhost:${e.FASCIA_PORT}`).replace(/\/$/, ''),
+    dataDir: path.resolve(e.FASCIA_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    embeddedPgPort: e.FASCIA_PG_PORT,
+    dbAppPassword: e.FASCIA_DB_APP_PASSWORD,
+    dbPoolSize: e.FASCIA_DB_POOL_SIZE,
+    session: { idleMinutes: e.FASCIA_SESSION_IDLE_MINUTES, absoluteHours: e.FASCIA_SESSION_ABSOLUTE_HOURS },
+    lockout: { threshold: e.FASCIA_LOCKOUT_THRESHOLD, minutes: e.FASCIA_LOCKOUT_MINUTES },
+    cookieSecure: e.FASCIA_COOKIE_SECURE,
+    trustProxy: e.FASCIA_TRUST_PROXY,
+    smtpUrl: e.FASCIA_SMTP_URL,
+    mailFrom: e.FASCIA_MAIL_FROM,
+    demo: e.FASCIA_DEMO,
+    logLevel: e.FASCIA_LOG_LEVEL,
+    signInRatePerMinute: e.FASCIA_SIGN_IN_RATE_PER_MINUTE,
+  };
+}
