@@ -2,21 +2,22 @@
 -- append-only audit trail. Every table that holds a clinic's data carries organization_id and is
 -- protected by forced row-level security keyed on the per-transaction setting app.organization_id.
 
-CREATE EXTENSION IF NOT EXISTS pgcrypto;
-
 -- The tenant of the current transaction, NULL when none is set (then every tenant policy hides all rows).
 CREATE FUNCTION app_current_organization() RETURNS uuid
   LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('app.organization_id', true), '')::uuid $$;
 
--- One call protects a tenant table: RLS enabled and forced, one policy for every command, and the
--- app role's grants. Later migrations call it for each new clinical table.
+-- One call protects a tenant table: RLS enabled and forced, the tenant policy for the app role, and
+-- the app role's grants. The migrating owner keeps a policy of its own so that maintenance commands
+-- (audit verification, backups) and the SECURITY DEFINER look-ups below work on a PostgreSQL where
+-- the owner is not a superuser. Later migrations call this for each new clinical table.
 CREATE FUNCTION fascia_protect_tenant_table(tbl regclass, privileges text DEFAULT 'SELECT, INSERT, UPDATE, DELETE')
   RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', tbl);
   EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', tbl);
-  EXECUTE format('CREATE POLICY tenant_isolation ON %s USING (organization_id = app_current_organization()) '
+  EXECUTE format('CREATE POLICY tenant_isolation ON %s TO fascia_app USING (organization_id = app_current_organization()) '
                  'WITH CHECK (organization_id = app_current_organization())', tbl);
+  EXECUTE format('CREATE POLICY owner_maintenance ON %s TO %I USING (true) WITH CHECK (true)', tbl, current_user);
   EXECUTE format('GRANT %s ON %s TO fascia_app', privileges, tbl);
 END $$;
 
@@ -31,7 +32,10 @@ CREATE TABLE organizations (
 -- The organization row is keyed by id, not organization_id, so it gets its own policy.
 ALTER TABLE organizations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE organizations FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON organizations USING (id = app_current_organization());
+CREATE POLICY tenant_isolation ON organizations TO fascia_app USING (id = app_current_organization());
+DO $$ BEGIN
+  EXECUTE format('CREATE POLICY owner_maintenance ON organizations TO %I USING (true) WITH CHECK (true)', current_user);
+END $$;
 GRANT SELECT, UPDATE ON organizations TO fascia_app;
 
 CREATE TABLE users (
@@ -155,17 +159,52 @@ CREATE FUNCTION auth_find_user_by_email(p_email text)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT id, organization_id FROM users WHERE email = lower(p_email) $$;
 
-CREATE FUNCTION auth_find_session(p_token_hash text)
-  RETURNS TABLE (session_id uuid, organization_id uuid)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT id, organization_id FROM sessions WHERE token_hash = p_token_hash AND ended_at IS NULL $$;
+-- Resolves a session cookie in one round trip: finds the session, applies the idle timeout of its
+-- clinic and the absolute lifetime, records activity, and returns what every request needs to know
+-- about the signed-in user. status: active | idle_timeout | expired | ended.
+CREATE FUNCTION auth_resolve_session(p_token_hash text)
+  RETURNS TABLE (status text, session_id uuid, organization_id uuid, user_id uuid, stage text,
+                 csrf_token text, email text, name text, role text, mfa_enrolled boolean,
+                 organization_name text, require_mfa boolean, idle_timeout_minutes integer)
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  s sessions%ROWTYPE;
+  u users%ROWTYPE;
+  o organizations%ROWTYPE;
+  v_status text := 'active';
+BEGIN
+  SELECT * INTO s FROM sessions WHERE token_hash = p_token_hash;
+  IF NOT FOUND THEN RETURN; END IF;
+  SELECT * INTO u FROM users WHERE id = s.user_id;
+  SELECT * INTO o FROM organizations WHERE id = s.organization_id;
+  IF s.ended_at IS NOT NULL THEN
+    v_status := 'ended';
+  ELSIF NOT u.active THEN
+    v_status := 'ended';
+    UPDATE sessions SET ended_at = now(), end_reason = 'deactivated' WHERE id = s.id;
+  ELSIF s.expires_at <= now() THEN
+    v_status := 'expired';
+    UPDATE sessions SET ended_at = now(), end_reason = 'expired' WHERE id = s.id;
+  ELSIF s.last_seen_at + make_interval(mins => o.idle_timeout_minutes) <= now() THEN
+    v_status := 'idle_timeout';
+    UPDATE sessions SET ended_at = now(), end_reason = 'idle_timeout' WHERE id = s.id;
+  ELSIF s.last_seen_at < now() - interval '15 seconds' THEN
+    -- Activity is recorded at most every 15 s: the idle clock stays accurate without a write per request.
+    UPDATE sessions SET last_seen_at = now() WHERE id = s.id;
+  END IF;
+  RETURN QUERY SELECT v_status, s.id, s.organization_id, s.user_id, s.stage, s.csrf_token, u.email, u.name,
+    u.role, u.mfa_enrolled_at IS NOT NULL, o.name, o.require_mfa, o.idle_timeout_minutes;
+END $$;
 
 CREATE FUNCTION auth_find_invitation(p_token_hash text)
   RETURNS TABLE (invitation_id uuid, organization_id uuid)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT id, organization_id FROM invitations WHERE token_hash = p_token_hash $$;
 
-REVOKE ALL ON FUNCTION auth_find_user_by_email(text), auth_find_session(text), auth_find_invitation(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION auth_find_user_by_email(text), auth_find_session(text), auth_find_invitation(text) TO fascia_app;
+REVOKE ALL ON FUNCTION auth_find_user_by_email(text), auth_resolve_session(text), auth_find_invitation(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION auth_find_user_by_email(text), auth_resolve_session(text), auth_find_invitation(text) TO fascia_app;
 GRANT EXECUTE ON FUNCTION app_current_organization() TO fascia_app;
 GRANT USAGE ON SCHEMA public TO fascia_app;
+
+-- Instance-wide facts that belong to no clinic (e.g. whether the demo clinic was created).
+CREATE TABLE instance_settings (key text PRIMARY KEY, value jsonb NOT NULL);
