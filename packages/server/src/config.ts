@@ -38,7 +38,7 @@ const envSchema = z.object({
     .optional(),
   FASCIA_MAIL_FROM: z.string().min(3).default('Fascia <no-reply@localhost>'),
   FASCIA_DEMO: bool.default(true),
-  FASCIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FASCIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   FASCIA_SIGN_IN_RATE_PER_MINUTE: intIn(1, 10_000).default(20),
 });
 

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import './platform/validation-messages.ts';
+import type { Database } from './db/schema.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { organizationRoutes } from './modules/organization/organization.routes.ts';
+import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { InvitationsService } from './modules/staff/invitations.service.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { StaffService } from './modules/staff/staff.service.ts';
+import { Mailer } from './platform/mail.ts';
+import { installProblemHandlers, sendProblem } from './platform/problem.ts';
+import { installRequestAuth, type RouteAuth } from './platform/request-auth.ts';
+import { Tenancy } from './platform/tenancy.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  auth: RouteAuth | undefined;
+  permission: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its access rule: the table the permission test walks. */
+    routeTable: RouteEntry[];
+  }
+}
+
+/** Builds the whole application without listening, so tests drive it with `inject` or a port. */
+export async function buildApp(config: Config, db: Kysely<Database>): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: r.url, auth: r.config?.auth, permission: r.config?.permission });
+    }
+  });
+
+  installProblemHandlers(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine injects its CSS variables in style attributes and tags.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Fascia API', version: '0.1.0', description: 'Clinical software for medical massage therapy.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'fascia_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const tenancy = new Tenancy(db);
+  installRequestAuth(app, tenancy, config);
+  const mailer = new Mailer(tenancy, config);
+  const auth = new AuthService(tenancy, config);
+  const staff = new StaffService(tenancy, mailer, config);
+  const invitations = new InvitationsService(tenancy, auth);
+
+  await app.register(healthRoutes(db));
+  await app.register(authRoutes(auth, config));
+  await app.register(staffRoutes(staff, invitations, config));
+  await app.register(organizationRoutes(tenancy));
+  await app.register(auditRoutes(tenancy));
+  await app.register(outboxRoutes(tenancy));
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+
+  await serveWebApp(app);
+  return app;
+}
+
+/** The built web app, with client-side routes (e.g. /admin/staff) answered by index.html. */
+async function serveWebApp(app: FastifyInstance) {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    const apiLike = /^\/(api|fhir|healthz|readyz)(\/|$|\?)/.test(req.url);
+    if (req.method === 'GET' && !apiLike && !path.extname(req.url.split('?')[0] ?? '')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, {
+      type: 'https://fascia.dev/problems/not-found',
+      title: 'Not found',
+      status: 404,
+      detail: `No route ${req.method} ${req.url.split('?')[0]}.`,
+      instance: req.url,
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { startEmbeddedPostgres } from './embedded.ts';
+import { APP_ROLE, migrate } from './migrate.ts';
+import type { Database } from './schema.ts';
+
+// Dates and timestamps come back as JS Dates; bigint counters (audit seq) as strings, exact.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+
+export interface DatabaseHandle {
+  /** Connects as the owner: migrations, seeding and maintenance commands only. */
+  ownerUrl: string;
+  /** Connects as fascia_app, a role that owns nothing and is subject to row-level security. */
+  appUrl: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+const EMBEDDED_DB = 'fascia';
+
+/**
+ * With DATABASE_URL: that PostgreSQL, nothing started. Without: the embedded server under
+ * <dataDir>/pg, started now and stopped by `stop()`. Either way the schema is migrated on return.
+ */
+export async function openDatabase(config: Config, log: (m: string) => void = () => {}): Promise<DatabaseHandle> {
+  let ownerUrl: string;
+  let stopServer = async () => {};
+  if (config.databaseUrl) {
+    ownerUrl = config.databaseUrl;
+  } else {
+    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
+    stopServer = embedded.stop;
+    await ensureDatabase(embedded.ownerUrl, EMBEDDED_DB);
+    ownerUrl = withDatabase(embedded.ownerUrl, EMBEDDED_DB);
+  }
+  try {
+    const appPassword = await appRolePassword(config);
+    await migrate(ownerUrl, { appPassword, log });
+    return { ownerUrl, appUrl: asAppRole(ownerUrl, appPassword), embedded: !config.databaseUrl, stop: stopServer };
+  } catch (err) {
+    await stopServer();
+    throw err;
+  }
+}
+
+export function createAppDb(appUrl: string, poolSize: number): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: appUrl, max: poolSize, application_name: 'fascia' });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function createOwnerDb(ownerUrl: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: ownerUrl, max: 2, application_name: 'fascia-admin' });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export function asAppRole(ownerUrl: string, password: string): string {
+  const u = new URL(ownerUrl);
+  u.username = APP_ROLE;
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
+export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      const tpl = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}${tpl}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** The app role's password: configured, else generated once and kept in the data directory. */
+async function appRolePassword(config: Config): Promise<string> {
+  if (config.dbAppPassword) return config.dbAppPassword;
+  await mkdir(config.dataDir, { recursive: true });
+  const file = path.join(config.dataDir, 'pg-app.secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}

@@ -1,0 +1,116 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types for Kysely, kept by hand beside the migrations that define the tables. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  name: string;
+  require_mfa: Generated<boolean>;
+  idle_timeout_minutes: Generated<number>;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  active: Generated<boolean>;
+  mfa_secret: string | null;
+  mfa_enrolled_at: NullableTimestamp;
+  mfa_last_step: string | null;
+  failed_attempts: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_sign_in_at: NullableTimestamp;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  stage: 'active' | 'mfa_required' | 'mfa_enrolment_required';
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: NullableTimestamp;
+  end_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  invited_by: string;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  organization_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+  error: string | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  organization_id: string;
+  seq: ColumnType<string, number | string, never>;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  outcome: 'success' | 'failure' | 'denied';
+  patient_id: string | null;
+  resource_type: string | null;
+  resource_id: string | null;
+  ip: string | null;
+  detail: Json;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: Json;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  outbox: OutboxTable;
+  audit_events: AuditEventsTable;
+  instance_settings: InstanceSettingsTable;
+}

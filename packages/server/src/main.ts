@@ -1,0 +1,117 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.ts';
+import { ConfigError, type Config, loadConfig } from './config.ts';
+import { createAppDb, createOwnerDb, openDatabase } from './db/connection.ts';
+import { DEMO_PASSWORD, DEMO_STAFF, ensureDemoClinic } from './modules/organization/organization.setup.ts';
+import { verifyAuditChain } from './platform/audit.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const say = (m: string) => process.stdout.write(`${m}\n`);
+const USAGE = `Usage: fascia <command>
+  serve          start the clinic server (default)
+  migrate        apply database migrations and exit
+  seed           create the demo clinic if it does not exist
+  audit verify   check every clinic's audit chain; names the first broken row`;
+
+async function serve(config: Config) {
+  const started = performance.now();
+  await ensureWebBuilt(say).catch((err: Error) =>
+    say(`The web app could not be built, serving the API only: ${err.message.split('\n')[0]}`),
+  );
+  const db = await openDatabase(config, (m) => config.logLevel === 'debug' && say(m));
+  const appDb = createAppDb(db.appUrl, config.dbPoolSize);
+  let demoCreated = false;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    const ownerDb = createOwnerDb(db.ownerUrl);
+    demoCreated = config.demo ? await ensureDemoClinic(ownerDb, config.session.idleMinutes).finally(() => ownerDb.destroy()) : false;
+    app = await buildApp(config, appDb);
+  } catch (err) {
+    await appDb.destroy();
+    await db.stop();
+    throw err;
+  }
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'stopping after an error');
+    else say(`\n${signal ?? 'stop'} received: finishing requests in flight…`);
+    await app.close();
+    await appDb.destroy();
+    await db.stop();
+    say('Fascia stopped.');
+  });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await app.close();
+    await appDb.destroy();
+    await db.stop();
+    throw err;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  say(`Fascia is running at ${config.publicUrl} (ready in ${seconds} s)`);
+  say(db.embedded ? `  database: embedded PostgreSQL, data in ${config.dataDir}` : '  database: DATABASE_URL');
+  if (config.demo) {
+    say(`  demo clinic${demoCreated ? ' created' : ''}: sign in as ${DEMO_STAFF[0]?.email} / ${DEMO_PASSWORD}`);
+    say(`  (also ${DEMO_STAFF.slice(1).map((s) => s.email).join(', ')}, same password)`);
+  }
+  say('  press Ctrl-C to stop');
+}
+
+async function withDatabase<T>(config: Config, work: (ownerUrl: string) => Promise<T>): Promise<T> {
+  const db = await openDatabase(config, say);
+  try {
+    return await work(db.ownerUrl);
+  } finally {
+    await db.stop();
+  }
+}
+
+async function main(argv: string[]) {
+  const config = loadConfig();
+  const [command = 'serve', sub] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate':
+      return withDatabase(config, async () => say('migrations applied'));
+    case 'seed':
+      return withDatabase(config, async (ownerUrl) => {
+        const ownerDb = createOwnerDb(ownerUrl);
+        const created = await ensureDemoClinic(ownerDb, config.session.idleMinutes);
+        await ownerDb.destroy();
+        say(created ? 'demo clinic created' : 'demo clinic already exists');
+      });
+    case 'audit':
+      if (sub !== 'verify') break;
+      return withDatabase(config, async (ownerUrl) => {
+        const ownerDb = createOwnerDb(ownerUrl);
+        try {
+          const orgs = await ownerDb.selectFrom('organizations').select(['id', 'name']).orderBy('created_at').execute();
+          let broken = 0;
+          for (const org of orgs) {
+            const report = await verifyAuditChain(ownerDb, org.id);
+            if (report.broken) {
+              broken += 1;
+              say(`BROKEN ${org.name} (${org.id}): row seq ${report.broken.seq} id ${report.broken.id}: ${report.broken.reason}`);
+            } else {
+              say(`ok     ${org.name} (${org.id}): ${report.rows} rows`);
+            }
+          }
+          if (broken > 0) process.exitCode = 1;
+        } finally {
+          await ownerDb.destroy();
+        }
+      });
+  }
+  say(USAGE);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Fascia could not start: ${(err as Error).message}\n`);
+  }
+  process.exit(1);
+});

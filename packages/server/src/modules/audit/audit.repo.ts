@@ -1,0 +1,41 @@
+import type { Tx } from '../../platform/tenancy.ts';
+
+export interface AuditFilter {
+  action?: string | undefined;
+  actorId?: string | undefined;
+  patientId?: string | undefined;
+  outcome?: 'success' | 'failure' | 'denied' | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Newest first, keyset-paginated on the per-clinic sequence number. */
+export function findAuditEvents(tx: Tx, f: AuditFilter) {
+  let q = tx
+    .selectFrom('audit_events')
+    .select([
+      'seq',
+      'occurred_at',
+      'actor_id',
+      'actor_email',
+      'action',
+      'outcome',
+      'patient_id',
+      'resource_type',
+      'resource_id',
+      'ip',
+      'detail',
+    ])
+    .orderBy('seq', 'desc')
+    .limit(f.limit + 1);
+  if (f.action) q = f.action.endsWith('.') ? q.where('action', 'like', `${f.action}%`) : q.where('action', '=', f.action);
+  if (f.actorId) q = q.where('actor_id', '=', f.actorId);
+  if (f.patientId) q = q.where('patient_id', '=', f.patientId);
+  if (f.outcome) q = q.where('outcome', '=', f.outcome);
+  if (f.from) q = q.where('occurred_at', '>=', new Date(f.from));
+  if (f.to) q = q.where('occurred_at', '<', new Date(f.to));
+  if (f.cursor) q = q.where('seq', '<', f.cursor);
+  return q.execute();
+}

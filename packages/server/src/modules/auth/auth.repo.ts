@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { SessionStage } from '../../platform/request-auth.ts';
+import type { Tx } from '../../platform/tenancy.ts';
+
+/** Before the clinic is known: which clinic an email belongs to (a SECURITY DEFINER look-up). */
+export async function findAccountByEmail(db: Kysely<Database>, email: string) {
+  const { rows } = await sql<{ user_id: string; organization_id: string }>`
+    SELECT * FROM auth_find_user_by_email(${email})`.execute(db);
+  return rows[0];
+}
+
+export function getUser(tx: Tx, userId: string) {
+  return tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+}
+
+export function getOrganization(tx: Tx, organizationId: string) {
+  return tx.selectFrom('organizations').selectAll().where('id', '=', organizationId).executeTakeFirstOrThrow();
+}
+
+export async function recordFailedAttempt(tx: Tx, userId: string, threshold: number, lockMinutes: number) {
+  return tx
+    .updateTable('users')
+    .set((eb) => ({
+      failed_attempts: sql`CASE WHEN failed_attempts + 1 >= ${threshold} THEN 0 ELSE failed_attempts + 1 END`,
+      locked_until: sql`CASE WHEN failed_attempts + 1 >= ${threshold}
+        THEN now() + make_interval(mins => ${lockMinutes}) ELSE ${eb.ref('locked_until')} END`,
+    }))
+    .where('id', '=', userId)
+    .returning(['failed_attempts', 'locked_until'])
+    .executeTakeFirstOrThrow();
+}
+
+export function recordSuccessfulSignIn(tx: Tx, userId: string, full: boolean) {
+  return tx
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null, ...(full ? { last_sign_in_at: sql`now()` } : {}) })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function insertSession(
+  tx: Tx,
+  s: {
+    organizationId: string;
+    userId: string;
+    tokenHash: string;
+    csrfToken: string;
+    stage: SessionStage;
+    absoluteHours: number;
+    ip: string;
+    userAgent: string | null;
+  },
+) {
+  return tx
+    .insertInto('sessions')
+    .values({
+      organization_id: s.organizationId,
+      user_id: s.userId,
+      token_hash: s.tokenHash,
+      csrf_token: s.csrfToken,
+      stage: s.stage,
+      expires_at: sql`now() + make_interval(hours => ${s.absoluteHours})`,
+      ip: s.ip,
+      user_agent: s.userAgent,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function setSessionStage(tx: Tx, sessionId: string, stage: SessionStage) {
+  return tx.updateTable('sessions').set({ stage }).where('id', '=', sessionId).execute();
+}
+
+export function endSession(tx: Tx, sessionId: string, reason: string) {
+  return tx
+    .updateTable('sessions')
+    .set({ ended_at: sql`now()`, end_reason: reason })
+    .where('id', '=', sessionId)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+export function endOtherSessions(tx: Tx, userId: string, keepSessionId: string | null, reason: string) {
+  let q = tx
+    .updateTable('sessions')
+    .set({ ended_at: sql`now()`, end_reason: reason })
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null);
+  if (keepSessionId) q = q.where('id', '!=', keepSessionId);
+  return q.execute();
+}
+
+export function setMfaSecret(tx: Tx, userId: string, secret: string) {
+  return tx.updateTable('users').set({ mfa_secret: secret }).where('id', '=', userId).execute();
+}
+
+export function completeMfaEnrolment(tx: Tx, userId: string, step: bigint) {
+  return tx
+    .updateTable('users')
+    .set({ mfa_enrolled_at: sql`now()`, mfa_last_step: step.toString() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function setMfaLastStep(tx: Tx, userId: string, step: bigint) {
+  return tx.updateTable('users').set({ mfa_last_step: step.toString() }).where('id', '=', userId).execute();
+}
+
+export async function replaceRecoveryCodes(tx: Tx, organizationId: string, userId: string, hashes: string[]) {
+  await tx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  await tx
+    .insertInto('recovery_codes')
+    .values(hashes.map((code_hash) => ({ organization_id: organizationId, user_id: userId, code_hash })))
+    .execute();
+}
+
+/** Marks a recovery code used; true when it existed and was unused. */
+export async function useRecoveryCode(tx: Tx, userId: string, codeHash: string): Promise<boolean> {
+  const res = await tx
+    .updateTable('recovery_codes')
+    .set({ used_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}
+
+export function setPasswordHash(tx: Tx, userId: string, passwordHash: string) {
+  return tx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
+}

@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import { clearSessionCookie, requireActor, setSessionCookie } from '../../platform/request-auth.ts';
+import type { AuthService } from './auth.service.ts';
+import {
+  enrolmentConfirmed,
+  enrolmentView,
+  mfaCodeBody,
+  passwordChangeBody,
+  sessionView,
+  signInBody,
+} from './auth.schemas.ts';
+
+const tags = ['auth'];
+
+export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/auth/session',
+      { config: { auth: 'signed-in' }, schema: { tags, summary: 'The current session', response: { 200: sessionView } } },
+      async (req) => auth.view(requireActor(req)),
+    );
+
+    app.post(
+      '/api/auth/sign-in',
+      {
+        config: {
+          auth: 'public',
+          rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' },
+        },
+        schema: { tags, summary: 'Sign in with email and password', body: signInBody, response: { 200: sessionView } },
+      },
+      async (req, reply) => {
+        const created = await auth.signIn(req.body.email, req.body.password, {
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+        });
+        setSessionCookie(reply, req, config, created.token);
+        return created.view;
+      },
+    );
+
+    app.post(
+      '/api/auth/mfa/verify',
+      {
+        config: { auth: 'mfa-pending', rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } },
+        schema: { tags, summary: 'Second sign-in step: TOTP or recovery code', body: mfaCodeBody, response: { 200: sessionView } },
+      },
+      async (req) => auth.verifyMfa(requireActor(req), req.body.code),
+    );
+
+    app.post(
+      '/api/auth/mfa/enrol/start',
+      { config: { auth: 'enrolling' }, schema: { tags, summary: 'Start two-factor enrolment (QR code)', response: { 200: enrolmentView } } },
+      async (req) => auth.startEnrolment(requireActor(req)),
+    );
+
+    app.post(
+      '/api/auth/mfa/enrol/confirm',
+      {
+        config: { auth: 'enrolling', rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } },
+        schema: { tags, summary: 'Confirm enrolment with a first code; returns recovery codes', body: mfaCodeBody, response: { 200: enrolmentConfirmed } },
+      },
+      async (req) => auth.confirmEnrolment(requireActor(req), req.body.code),
+    );
+
+    app.post(
+      '/api/auth/sign-out',
+      { config: { auth: 'signed-in' }, schema: { tags, summary: 'Sign out', response: { 204: z.null() } } },
+      async (req, reply) => {
+        await auth.signOut(requireActor(req));
+        clearSessionCookie(reply, req, config);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/auth/password',
+      {
+        config: { auth: 'staff', rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } },
+        schema: { tags, summary: 'Change your password', body: passwordChangeBody, response: { 204: z.null() } },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        auth.assertNewPassword(actor, req.body.newPassword);
+        await auth.changePassword(actor, req.body.currentPassword, req.body.newPassword);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@fascia/domain/access/permissions';
+import type { Config } from '../../config.ts';
+import {
+  assertAcceptablePassword,
+  burnPasswordCheck,
+  hashPassword,
+  randomToken,
+  tokenHash,
+  verifyPassword,
+} from '../../platform/auth/credentials.ts';
+import { enrolmentMaterial, newTotpSecret, verifyTotp } from '../../platform/auth/totp.ts';
+import { AccountLocked, Invalid, Unauthenticated } from '../../platform/errors.ts';
+import { type Actor, auditActor, permissionsOf, type SessionStage } from '../../platform/request-auth.ts';
+import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
+import * as repo from './auth.repo.ts';
+import type { SessionView } from './auth.schemas.ts';
+
+const STAGE_VIEW: Record<SessionStage, SessionView['stage']> = {
+  active: 'full',
+  mfa_required: 'mfa_required',
+  mfa_enrolment_required: 'mfa_enrol_required',
+};
+
+export interface ClientMeta {
+  ip: string;
+  userAgent: string | null;
+}
+
+export interface NewSession {
+  token: string;
+  view: SessionView;
+}
+
+const WRONG = 'Email or password is wrong.';
+
+export class AuthService {
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly config: Config,
+  ) {}
+
+  view(actor: Actor): SessionView {
+    return {
+      user: {
+        id: actor.userId,
+        email: actor.email,
+        displayName: actor.name,
+        role: actor.role,
+        mfaEnrolled: actor.mfaEnrolled,
+      },
+      organization: actor.organization,
+      stage: STAGE_VIEW[actor.stage],
+      csrfToken: actor.csrfToken,
+      permissions: permissionsOf(actor.role),
+    };
+  }
+
+  /**
+   * Password sign-in. Failures are committed (attempt counter, audit row) before the refusal is
+   * returned, so a locked account stays locked and every attempt is on record.
+   */
+  async signIn(email: string, password: string, meta: ClientMeta): Promise<NewSession> {
+    const account = await repo.findAccountByEmail(this.tenancy.db, email);
+    if (!account) {
+      await burnPasswordCheck(password);
+      throw new Unauthenticated('invalid_credentials', WRONG);
+    }
+    const outcome = await this.tenancy.run(account.organization_id, { email, ip: meta.ip }, async (tx) => {
+      const user = await repo.getUser(tx.db, account.user_id);
+      const fail = (reason: string, extra: Record<string, unknown> = {}) =>
+        tx.audit({ action: 'auth.sign_in', outcome: 'failure', resourceType: 'user', resourceId: user.id, detail: { reason, ...extra } });
+      if (user.locked_until && new Date(user.locked_until) > new Date()) {
+        await burnPasswordCheck(password);
+        fail('locked');
+        return { kind: 'locked' as const, until: new Date(user.locked_until) };
+      }
+      const ok = await verifyPassword(user.password_hash, password);
+      if (!ok || !user.active) {
+        if (!user.active) {
+          fail('inactive');
+          return { kind: 'wrong' as const };
+        }
+        const after = await repo.recordFailedAttempt(tx.db, user.id, this.config.lockout.threshold, this.config.lockout.minutes);
+        fail('wrong_password');
+        if (after.locked_until && after.failed_attempts === 0) {
+          tx.audit({ action: 'auth.lockout', outcome: 'failure', resourceType: 'user', resourceId: user.id, detail: { minutes: this.config.lockout.minutes } });
+          return { kind: 'locked' as const, until: new Date(after.locked_until) };
+        }
+        return { kind: 'wrong' as const };
+      }
+      const org = await repo.getOrganization(tx.db, user.organization_id);
+      const stage: SessionStage = user.mfa_enrolled_at
+        ? 'mfa_required'
+        : org.require_mfa
+          ? 'mfa_enrolment_required'
+          : 'active';
+      await repo.recordSuccessfulSignIn(tx.db, user.id, stage === 'active');
+      const created = await this.createSession(tx, { id: user.id, organization_id: user.organization_id }, stage, meta);
+      tx.audit({ action: 'auth.sign_in', actorId: user.id, resourceType: 'user', resourceId: user.id, detail: { stage } });
+      return {
+        kind: 'ok' as const,
+        token: created.token,
+        view: this.viewOf(user, org, stage, created.csrfToken),
+      };
+    });
+    if (outcome.kind === 'locked') throw new AccountLocked(outcome.until);
+    if (outcome.kind === 'wrong') throw new Unauthenticated('invalid_credentials', WRONG);
+    return { token: outcome.token, view: outcome.view };
+  }
+
+  /** Second step: a TOTP code or a one-time recovery code. */
+  async verifyMfa(actor: Actor, code: string): Promise<SessionView> {
+    const result = await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+      const user = await repo.getUser(tx.db, actor.userId);
+      const step = user.mfa_secret
+        ? verifyTotp(user.mfa_secret, code, user.mfa_last_step === null ? null : BigInt(user.mfa_last_step))
+        : null;
+      let method = 'totp';
+      if (step !== null) {
+        await repo.setMfaLastStep(tx.db, user.id, step);
+      } else if (await repo.useRecoveryCode(tx.db, user.id, tokenHash(normaliseRecoveryCode(code)))) {
+        method = 'recovery_code';
+      } else {
+        const after = await repo.recordFailedAttempt(tx.db, user.id, this.config.lockout.threshold, this.config.lockout.minutes);
+        tx.audit({ action: 'auth.mfa_verify', outcome: 'failure', resourceType: 'user', resourceId: user.id });
+        if (after.locked_until && after.failed_attempts === 0) {
+          await repo.endSession(tx.db, actor.sessionId, 'locked');
+          tx.audit({ action: 'auth.lockout', outcome: 'failure', resourceType: 'user', resourceId: user.id });
+        }
+        return false;
+      }
+      await repo.setSessionStage(tx.db, actor.sessionId, 'active');
+      await repo.recordSuccessfulSignIn(tx.db, user.id, true);
+      tx.audit({ action: 'auth.mfa_verify', resourceType: 'user', resourceId: user.id, detail: { method } });
+      return true;
+    });
+    if (!result) throw new Invalid([{ field: 'code', message: 'is not the current code or an unused recovery code' }]);
+    return this.view({ ...actor, stage: 'active' });
+  }
+
+  async startEnrolment(actor: Actor) {
+    const secret = newTotpSecret();
+    await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+      await repo.setMfaSecret(tx.db, actor.userId, secret);
+      tx.audit({ action: 'auth.mfa_enrol_start', resourceType: 'user', resourceId: actor.userId });
+    });
+    return enrolmentMaterial(secret, actor.email);
+  }
+
+  async confirmEnrolment(actor: Actor, code: string): Promise<{ recoveryCodes: string[]; session: SessionView }> {
+    const codes = Array.from({ length: 10 }, newRecoveryCode);
+    const ok = await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+      const user = await repo.getUser(tx.db, actor.userId);
+      const step = user.mfa_secret ? verifyTotp(user.mfa_secret, code, null) : null;
+      if (step === null) return false;
+      await repo.completeMfaEnrolment(tx.db, user.id, step);
+      await repo.replaceRecoveryCodes(tx.db, actor.organizationId, user.id, codes.map((c) => tokenHash(normaliseRecoveryCode(c))));
+      await repo.setSessionStage(tx.db, actor.sessionId, 'active');
+      await repo.recordSuccessfulSignIn(tx.db, user.id, true);
+      tx.audit({ action: 'auth.mfa_enrolled', resourceType: 'user', resourceId: user.id });
+      return true;
+    });
+    if (!ok) throw new Invalid([{ field: 'code', message: 'does not match; check the time on your phone and try the new code' }]);
+    return { recoveryCodes: codes, session: this.view({ ...actor, stage: 'active', mfaEnrolled: true }) };
+  }
+
+  async signOut(actor: Actor): Promise<void> {
+    await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+      await repo.endSession(tx.db, actor.sessionId, 'signed_out');
+      tx.audit({ action: 'auth.sign_out', resourceType: 'session', resourceId: actor.sessionId });
+    });
+  }
+
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const fresh = await hashPassword(newPassword);
+    const outcome = await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+      const user = await repo.getUser(tx.db, actor.userId);
+      if (!(await verifyPassword(user.password_hash, currentPassword))) {
+        tx.audit({ action: 'auth.password_change', outcome: 'failure', resourceType: 'user', resourceId: user.id });
+        return 'wrong';
+      }
+      await repo.setPasswordHash(tx.db, user.id, fresh);
+      // Other devices signed in with the old password are signed out.
+      await repo.endOtherSessions(tx.db, user.id, actor.sessionId, 'password_changed');
+      tx.audit({ action: 'auth.password_change', resourceType: 'user', resourceId: user.id });
+      return 'ok';
+    });
+    if (outcome === 'wrong') throw new Invalid([{ field: 'currentPassword', message: 'is not your current password' }]);
+  }
+
+  assertNewPassword(actor: Actor, newPassword: string) {
+    assertAcceptablePassword(newPassword, {
+      field: 'newPassword',
+      secondFactor: actor.mfaEnrolled,
+      email: actor.email,
+      name: actor.name,
+    });
+  }
+
+  async createSession(
+    tx: TenantTx,
+    user: { id: string; organization_id: string },
+    stage: SessionStage,
+    meta: ClientMeta,
+  ) {
+    const token = randomToken();
+    const csrfToken = randomToken(24);
+    await repo.insertSession(tx.db, {
+      organizationId: user.organization_id,
+      userId: user.id,
+      tokenHash: tokenHash(token),
+      csrfToken,
+      stage,
+      absoluteHours: this.config.session.absoluteHours,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    return { token, csrfToken };
+  }
+
+  viewOf(
+    user: { id: string; email: string; name: string; role: string; mfa_enrolled_at: unknown },
+    org: { id: string; name: string; require_mfa: boolean; idle_timeout_minutes: number },
+    stage: SessionStage,
+    csrfToken: string,
+  ): SessionView {
+    const role = user.role as Role;
+    return {
+      user: { id: user.id, email: user.email, displayName: user.name, role, mfaEnrolled: user.mfa_enrolled_at !== null },
+      organization: { id: org.id, name: org.name, requireMfa: org.require_mfa, sessionIdleMinutes: org.idle_timeout_minutes },
+      stage: STAGE_VIEW[stage],
+      csrfToken,
+      permissions: permissionsOf(role),
+    };
+  }
+}
+
+/** Ten characters of base32 in two groups: about 50 bits, shown once, stored hashed. */
+function newRecoveryCode(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789'; // 32 symbols: no modulo bias
+  const bytes = randomBytes(10);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+}
+
+function normaliseRecoveryCode(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9]/g, '');
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditActor, requireActor } from '../../platform/request-auth.ts';
+import type { Tenancy } from '../../platform/tenancy.ts';
+import { getOrganizationSettings, updateOrganizationSettings } from './organization.repo.ts';
+
+const tags = ['organization'];
+const organizationView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  requireMfa: z.boolean(),
+  sessionIdleMinutes: z.number().int(),
+});
+const organizationPatch = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(200).optional(),
+    requireMfa: z.boolean().optional(),
+    sessionIdleMinutes: z.number().int().min(1).max(1440).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one setting' });
+
+/** Clinic settings; small enough that the service is the route's one call into the tenancy. */
+export function organizationRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/organization',
+      {
+        config: { auth: 'staff', permission: 'organization.read' },
+        schema: { tags, summary: 'Clinic settings', response: { 200: organizationView } },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        return tenancy.run(actor.organizationId, auditActor(actor), (tx) => getOrganizationSettings(tx.db, actor.organizationId));
+      },
+    );
+
+    app.patch(
+      '/api/organization',
+      {
+        config: { auth: 'staff', permission: 'organization.manage' },
+        schema: { tags, summary: 'Change clinic settings (owner)', body: organizationPatch, response: { 200: organizationView } },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        return tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+          const before = await getOrganizationSettings(tx.db, actor.organizationId);
+          const after = await updateOrganizationSettings(tx.db, actor.organizationId, req.body);
+          tx.audit({ action: 'organization.update', resourceType: 'organization', resourceId: actor.organizationId, detail: { before, after } });
+          return after;
+        });
+      },
+    );
+  };
+}
