@@ -1,4 +1,3 @@
-import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { ConfigError, type Config, loadConfig } from './config.ts';
 import { createAppDb, createOwnerDb, openDatabase } from './db/connection.ts';
@@ -31,9 +30,8 @@ async function serve(config: Config) {
     await db.stop();
     throw err;
   }
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'stopping after an error');
-    else say(`\n${signal ?? 'stop'} received: finishing requests in flight…`);
+  onStopSignal(async (signal) => {
+    say(`\n${signal} received: finishing requests in flight, then stopping the database…`);
     await app.close();
     await appDb.destroy();
     await db.stop();
@@ -55,6 +53,29 @@ async function serve(config: Config) {
     say(`  (also ${DEMO_STAFF.slice(1).map((s) => s.email).join(', ')}, same password)`);
   }
   say('  press Ctrl-C to stop');
+}
+
+/**
+ * Ctrl-C reaches npm, the shell and node together, and npm forwards it again: the same stop arrives
+ * several times. The first one starts an orderly stop (drain HTTP, close the pool, stop PostgreSQL);
+ * repeats are ignored; a stop that hangs is cut off after 20 s.
+ */
+function onStopSignal(stop: (signal: string) => Promise<void>) {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), 20_000).unref();
+    stop(signal).then(
+      () => process.exit(0),
+      (err) => {
+        process.stderr.write(`stop failed: ${(err as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
 }
 
 async function withDatabase<T>(config: Config, work: (ownerUrl: string) => Promise<T>): Promise<T> {
