@@ -23,7 +23,7 @@ import { InvitationsService } from './modules/staff/invitations.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
 import { Mailer } from './platform/mail.ts';
-import { installProblemHandlers, sendProblem } from './platform/problem.ts';
+import { installProblemHandlers } from './platform/problem.ts';
 import { installRequestAuth, type RouteAuth } from './platform/request-auth.ts';
 import { Tenancy } from './platform/tenancy.ts';
 
@@ -63,7 +63,8 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
     }
   });
 
-  installProblemHandlers(app);
+  const webApp = existsSync(path.join(WEB_DIST, 'index.html'));
+  installProblemHandlers(app, { webApp });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -111,25 +112,6 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(outboxRoutes(tenancy));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
 
-  await serveWebApp(app);
+  if (webApp) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
   return app;
-}
-
-/** The built web app, with client-side routes (e.g. /admin/staff) answered by index.html. */
-async function serveWebApp(app: FastifyInstance) {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
-  app.setNotFoundHandler((req, reply) => {
-    const apiLike = /^\/(api|fhir|healthz|readyz)(\/|$|\?)/.test(req.url);
-    if (req.method === 'GET' && !apiLike && !path.extname(req.url.split('?')[0] ?? '')) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return sendProblem(reply, {
-      type: 'https://fascia.dev/problems/not-found',
-      title: 'Not found',
-      status: 404,
-      detail: `No route ${req.method} ${req.url.split('?')[0]}.`,
-      instance: req.url,
-    });
-  });
 }

@@ -38,6 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     FASCIA_LOG_LEVEL: 'silent',
     FASCIA_DEMO: 'false',
     FASCIA_DB_POOL_SIZE: '4',
+    FASCIA_SIGN_IN_RATE_PER_MINUTE: '1000',
     ...env,
   });
   const appDb = createAppDb(appUrl, config.dbPoolSize);

@@ -29,7 +29,7 @@ function fieldName(context: string | undefined, instancePath: string): string {
  * One mapping from everything a request can fail with to RFC 9457 problem+json. A 5xx carries a
  * generic detail and the request id only: internals go to the log, never to the client.
  */
-export function installProblemHandlers(app: FastifyInstance): void {
+export function installProblemHandlers(app: FastifyInstance, opts: { webApp: boolean }): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       return sendProblem(reply, {
@@ -74,15 +74,21 @@ export function installProblemHandlers(app: FastifyInstance): void {
     return internal(reply, req);
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, {
+  app.setNotFoundHandler((req, reply) => {
+    // The web app's own routes (/admin/staff, /invite/…) are answered by its index.html.
+    const path = req.url.split('?')[0] ?? '';
+    const apiLike = /^\/(api|fhir|healthz|readyz)(\/|$)/.test(path);
+    if (opts.webApp && req.method === 'GET' && !apiLike && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, {
       type: 'https://fascia.dev/problems/not-found',
       title: 'Not found',
       status: 404,
       detail: `No route ${req.method} ${req.url.split('?')[0]}.`,
       instance: req.url,
-    }),
-  );
+    });
+  });
 }
 
 function internal(reply: FastifyReply, req: FastifyRequest) {
