@@ -1,0 +1,124 @@
+import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
+import type { Session } from '../api/types.ts';
+import { roleLabel } from '../components/role-labels.ts';
+import { forgetSession } from '../features/auth/session-query.ts';
+import { useIdleSignOut } from '../features/auth/use-idle-sign-out.ts';
+import { adminNav, isActive, MAIN_NAV, type NavItem } from './navigation.ts';
+
+export function AppLayout({ session }: { session: Session }) {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  useIdleSignOut(session.organization.sessionIdleMinutes);
+
+  // On a narrow screen the navbar covers the page; choosing a destination should reveal it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closing is the reaction to a new path
+  useEffect(() => close(), [pathname, close]);
+
+  const admin = adminNav(session);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+            />
+            <Text fw={700} c="teal.8">
+              Fascia
+            </Text>
+            <Text fw={600} truncate data-testid="clinic-name">
+              {session.organization.name}
+            </Text>
+          </Group>
+          <UserMenu session={session} />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" component="nav" aria-label="Main navigation">
+        <AppShell.Section grow component={ScrollArea}>
+          {MAIN_NAV.map((item) => (
+            <NavItemLink key={item.to} item={item} pathname={pathname} />
+          ))}
+          {admin.length > 0 && (
+            <NavLink label="Admin" defaultOpened={pathname.startsWith('/admin')} childrenOffset="md">
+              {admin.map((item) => (
+                <NavItemLink key={item.to} item={item} pathname={pathname} />
+              ))}
+            </NavLink>
+          )}
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function NavItemLink({ item, pathname }: { item: NavItem; pathname: string }) {
+  const active = isActive(pathname, item.to);
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={item.label}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+    />
+  );
+}
+
+function UserMenu({ session }: { session: Session }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const signOut = async () => {
+    await api.post('/auth/sign-out').catch(() => undefined);
+    forgetSession(queryClient);
+    navigate('/signed-out', { replace: true });
+  };
+
+  return (
+    <Menu position="bottom-end" width={240}>
+      <Menu.Target>
+        <UnstyledButton aria-label={`User menu for ${session.user.displayName}`} px="sm" py={6} mih={44}>
+          <Text fw={600} size="sm" truncate maw={200}>
+            {session.user.displayName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {roleLabel(session.user.role)}
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{session.user.email}</Menu.Label>
+        {!session.user.mfaEnrolled && (
+          <Menu.Item component={Link} to="/enrol-2fa">
+            Turn on two-factor
+          </Menu.Item>
+        )}
+        <Menu.Item component={Link} to="/account/password">
+          Change password
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item color="red" onClick={signOut}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,115 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import type { Session } from '../api/types.ts';
+import { PlannedAreaPage } from '../components/planned-area-page.tsx';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { AcceptInvitationPage } from '../features/auth/accept-invitation-page.tsx';
+import { ChangePasswordPage } from '../features/auth/change-password-page.tsx';
+import { EnrolTwoFactorPage } from '../features/auth/enrol-two-factor-page.tsx';
+import { useSession } from '../features/auth/session-query.ts';
+import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { SignedOutPage } from '../features/auth/signed-out-page.tsx';
+import { HomePage } from '../features/home/home-page.tsx';
+import { OutboxPage } from '../features/outbox/outbox-page.tsx';
+import { SettingsPage } from '../features/settings/settings-page.tsx';
+import { StaffPage } from '../features/staff/staff-page.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { adminNav } from './navigation.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+import { RequirePermission, RequireSession } from './require-session.tsx';
+import { RouteErrorPage } from './route-error-page.tsx';
+
+function AdminIndex() {
+  const { data } = useSession();
+  const first = data ? adminNav(data as Session)[0] : undefined;
+  return first ? <Navigate to={first.to} replace /> : <NotFoundPage />;
+}
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/signed-out', element: <SignedOutPage /> },
+      { path: '/invite/:token', element: <AcceptInvitationPage /> },
+      { path: '/enrol-2fa', element: <EnrolTwoFactorPage /> },
+      {
+        path: '/',
+        element: <RequireSession>{(session) => <AppLayout session={session} />}</RequireSession>,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'patients',
+            element: (
+              <PlannedAreaPage
+                title="Patients"
+                purpose="Patient records will live here: demographics, referrals, intake and medical history, assessments, plans of care and visit notes."
+              />
+            ),
+          },
+          {
+            path: 'schedule',
+            element: (
+              <PlannedAreaPage
+                title="Schedule"
+                purpose="The clinic's appointment book will live here, with visit series that fit each prescription."
+              />
+            ),
+          },
+          {
+            path: 'billing',
+            element: (
+              <PlannedAreaPage
+                title="Billing"
+                purpose="Charges, claims and superbills for completed visits will live here."
+              />
+            ),
+          },
+          {
+            path: 'reports',
+            element: (
+              <PlannedAreaPage
+                title="Reports"
+                purpose="Progress reports and discharge summaries for referring physicians will live here."
+              />
+            ),
+          },
+          { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: 'admin', element: <AdminIndex /> },
+          {
+            path: 'admin/staff',
+            element: (
+              <RequirePermission anyOf={['staff.manage']}>
+                <StaffPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/audit',
+            element: (
+              <RequirePermission anyOf={['audit.read']}>
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/settings',
+            element: (
+              <RequirePermission anyOf={['organization.read']}>
+                <SettingsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/outbox',
+            element: (
+              <RequirePermission anyOf={['outbox.read']}>
+                <OutboxPage />
+              </RequirePermission>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

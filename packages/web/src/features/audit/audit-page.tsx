@@ -1,0 +1,159 @@
+import {
+  Badge,
+  Button,
+  Code,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { AuditEvent, AuditOutcome, Page } from '../../api/types.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { describeError, PageLoader } from '../../components/query-state.tsx';
+import { type AuditFilters, auditQuery, EMPTY_FILTERS, rangeProblem } from './audit-query.ts';
+
+const OUTCOMES = [
+  { value: 'any', label: 'Any outcome' },
+  { value: 'success', label: 'Success' },
+  { value: 'failure', label: 'Failure' },
+  { value: 'denied', label: 'Denied' },
+];
+
+const OUTCOME_COLORS: Record<AuditOutcome, string> = { success: 'teal', failure: 'orange', denied: 'red' };
+
+export function AuditPage() {
+  const [filters, setFilters] = useState<AuditFilters>(EMPTY_FILTERS);
+  const audit = useInfiniteQuery({
+    queryKey: ['audit', filters],
+    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>('/audit', auditQuery(filters, pageParam)),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="Audit trail"
+        description="Every sign-in, every read and change of a patient's record, and every refusal, newest first. Entries cannot be edited or removed."
+      />
+      <Stack>
+        <FilterForm onApply={setFilters} />
+        {audit.isPending ? (
+          <PageLoader label="Loading the audit trail" />
+        ) : audit.isError ? (
+          <Text c="red" role="alert">
+            Could not load the audit trail: {describeError(audit.error)}
+          </Text>
+        ) : (
+          <AuditTable events={audit.data.pages.flatMap((p) => p.items)} />
+        )}
+        {audit.isFetchNextPageError && (
+          <Text c="red" role="alert">
+            Could not load more: {describeError(audit.error)}
+          </Text>
+        )}
+        {audit.hasNextPage && (
+          <Group justify="center">
+            <Button variant="light" onClick={() => audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+              Load more
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </>
+  );
+}
+
+function FilterForm({ onApply }: { onApply: (filters: AuditFilters) => void }) {
+  const form = useForm<AuditFilters>({
+    initialValues: EMPTY_FILTERS,
+    validate: { to: (_v, values) => rangeProblem(values) },
+  });
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={form.onSubmit((values) => onApply({ ...values }))} aria-label="Audit filters">
+        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
+          <TextInput label="Action" placeholder="e.g. auth.sign_in" {...form.getInputProps('action')} />
+          <NativeSelect label="Outcome" size="md" data={OUTCOMES} {...form.getInputProps('outcome')} />
+          <TextInput label="Patient id" {...form.getInputProps('patientId')} />
+          <TextInput label="From" type="date" {...form.getInputProps('from')} />
+          <TextInput label="To" type="date" {...form.getInputProps('to')} />
+          <Group align="flex-end" gap="sm">
+            <Button type="submit">Apply filters</Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                form.reset();
+                onApply(EMPTY_FILTERS);
+              }}
+            >
+              Clear
+            </Button>
+          </Group>
+        </SimpleGrid>
+      </form>
+    </Paper>
+  );
+}
+
+function detailText(detail: unknown): string {
+  if (detail === null || detail === undefined || detail === '') return '';
+  if (typeof detail === 'string') return detail;
+  const text = JSON.stringify(detail);
+  return text === '{}' ? '' : text;
+}
+
+function AuditTable({ events }: { events: AuditEvent[] }) {
+  if (events.length === 0) return <Text c="dimmed">No audit entries match these filters.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table verticalSpacing="xs" striped fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>When</Table.Th>
+            <Table.Th>Who</Table.Th>
+            <Table.Th>Action</Table.Th>
+            <Table.Th>Outcome</Table.Th>
+            <Table.Th>Patient</Table.Th>
+            <Table.Th>Record</Table.Th>
+            <Table.Th>From</Table.Th>
+            <Table.Th>Detail</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((e) => (
+            <Table.Tr key={String(e.seq)}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.occurredAt)}</Table.Td>
+              <Table.Td>{e.actorEmail ?? (e.actorId ? e.actorId : 'Anonymous')}</Table.Td>
+              <Table.Td>
+                <Code>{e.action}</Code>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={OUTCOME_COLORS[e.outcome] ?? 'gray'} variant="light">
+                  {e.outcome}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{e.patientId ?? ''}</Table.Td>
+              <Table.Td>
+                {e.resourceType ? `${e.resourceType}${e.resourceId ? ` ${e.resourceId}` : ''}` : ''}
+              </Table.Td>
+              <Table.Td>{e.ip ?? ''}</Table.Td>
+              <Table.Td maw={260} style={{ overflowWrap: 'anywhere' }}>
+                {detailText(e.detail)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * How the password rule reads to the person choosing one (NIST SP 800-63B rev. 4). The server
+ * decides; this only tells them before they try.
+ */
+export function passwordHint(twoFactorOn: boolean): string {
+  return twoFactorOn
+    ? 'At least 8 characters, up to 128. A few unrelated words make a strong, memorable password. Common passwords are refused.'
+    : 'At least 15 characters (8 once two-factor is on), up to 128. A few unrelated words make a strong, memorable password. Common passwords are refused.';
+}
+
+export function confirmMatches(field: string) {
+  return (value: string, values: Record<string, unknown>) =>
+    value === values[field] ? null : 'The two passwords do not match';
+}

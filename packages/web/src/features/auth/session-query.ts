@@ -1,0 +1,53 @@
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiProblem, api, setCsrfToken } from '../../api/client.ts';
+import type { Session } from '../../api/types.ts';
+
+export const SESSION_KEY = ['session'] as const;
+
+/** The signed-in session, or null when there is none. A 401 here is an answer, not an error. */
+export async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await api.get<Session>('/auth/session');
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (err) {
+    if (err instanceof ApiProblem && err.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw err;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000, retry: false });
+}
+
+/** The session a sign-in step returned replaces the cached one (its CSRF token may be new). */
+export function storeSession(queryClient: QueryClient, session: Session | null): void {
+  setCsrfToken(session?.csrfToken ?? null);
+  queryClient.setQueryData(SESSION_KEY, session);
+}
+
+/** Forget everything cached for the previous user, keeping only "no session". */
+export function forgetSession(queryClient: QueryClient): void {
+  setCsrfToken(null);
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+  queryClient.setQueryData(SESSION_KEY, null);
+}
+
+export function useStoreSession() {
+  const queryClient = useQueryClient();
+  return (session: Session | null) => storeSession(queryClient, session);
+}
+
+/** Where a session at a given stage belongs after a sign-in step. */
+export function nextPathForSession(session: Session, wanted = '/'): string {
+  if (session.stage === 'mfa_enrol_required') return '/enrol-2fa';
+  if (session.stage === 'mfa_required') return '/sign-in';
+  return wanted;
+}
+
+export function hasPermission(session: Session | null | undefined, permission: string): boolean {
+  return session?.permissions.includes(permission) ?? false;
+}
