@@ -8,7 +8,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import './platform/validation-messages.ts';
@@ -85,7 +90,11 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Fascia API', version: '0.1.0', description: 'Clinical software for medical massage therapy.' },
+      info: {
+        title: 'Fascia API',
+        version: '0.1.0',
+        description: 'Clinical software for medical massage therapy.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'fascia_session' },
@@ -110,7 +119,9 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(organizationRoutes(tenancy));
   await app.register(auditRoutes(tenancy));
   await app.register(outboxRoutes(tenancy));
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () =>
+    app.swagger(),
+  );
 
   if (webApp) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
   return app;

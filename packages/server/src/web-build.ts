@@ -19,10 +19,16 @@ function newestMtime(dir: string): number {
  */
 export async function ensureWebBuilt(log: (m: string) => void): Promise<void> {
   const index = path.join(WEB_DIST, 'index.html');
-  const sources = [path.join(WEB_ROOT, 'src'), path.join(WEB_ROOT, 'index.html'), path.join(WEB_ROOT, 'vite.config.ts')];
+  const sources = [
+    path.join(WEB_ROOT, 'src'),
+    path.join(WEB_ROOT, 'index.html'),
+    path.join(WEB_ROOT, 'vite.config.ts'),
+  ];
   if (!sources.every((s) => existsSync(s))) return;
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const newestSource = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)));
+  const newestSource = Math.max(
+    ...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)),
+  );
   if (built >= newestSource) return;
   log('building the web app (first start or changed sources)…');
   const { build } = await import('vite');

@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { TEST_APP_PASSWORD, TEMPLATE_DB } from './constants.ts';
+import { TEMPLATE_DB, TEST_APP_PASSWORD } from './constants.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

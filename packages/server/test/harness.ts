@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { Role } from '@fascia/domain/access/permissions';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import type { Role } from '@fascia/domain/access/permissions';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { asAppRole, createAppDb, createOwnerDb, withDatabase } from '../src/db/connection.ts';
@@ -65,7 +65,12 @@ export async function createTestClinic(
   clinicCounter += 1;
   const tag = `${clinicCounter}-${randomBytes(3).toString('hex')}`;
   const roles = opts.roles ?? (['owner', 'admin', 'therapist', 'front_desk', 'biller'] as Role[]);
-  const staff = roles.map((role) => ({ email: `${role}.${tag}@clinic.example`, name: `Test ${role}`, role, password: TEST_PASSWORD }));
+  const staff = roles.map((role) => ({
+    email: `${role}.${tag}@clinic.example`,
+    name: `Test ${role}`,
+    role,
+    password: TEST_PASSWORD,
+  }));
   const created = await createClinic(ctx.ownerDb, {
     name: `Clinic ${tag}`,
     requireMfa: opts.requireMfa ?? false,
@@ -89,7 +94,11 @@ export function cookieFrom(res: LightMyRequestResponse): string {
   return `fascia_session=${c.value}`;
 }
 
-export async function signIn(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<Session> {
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed ${res.statusCode}: ${res.body}`);
   const body = res.json();
@@ -109,5 +118,10 @@ export function call(
     headers.cookie = session.cookie;
     if (method !== 'GET') headers['x-csrf-token'] = session.csrf;
   }
-  return app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  return app.inject({
+    method,
+    url,
+    headers,
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+  });
 }

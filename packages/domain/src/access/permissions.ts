@@ -58,8 +58,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.read',
     'reports.generate',
   ],
-  front_desk: ['organization.read', 'staff.read', 'patients.read', 'patients.write', 'schedule.read', 'schedule.write'],
-  biller: ['organization.read', 'staff.read', 'patients.read', 'billing.read', 'billing.write', 'reports.read'],
+  front_desk: [
+    'organization.read',
+    'staff.read',
+    'patients.read',
+    'patients.write',
+    'schedule.read',
+    'schedule.write',
+  ],
+  biller: [
+    'organization.read',
+    'staff.read',
+    'patients.read',
+    'billing.read',
+    'billing.write',
+    'reports.read',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -27,13 +27,20 @@ const EMBEDDED_DB = 'fascia';
  * With DATABASE_URL: that PostgreSQL, nothing started. Without: the embedded server under
  * <dataDir>/pg, started now and stopped by `stop()`. Either way the schema is migrated on return.
  */
-export async function openDatabase(config: Config, log: (m: string) => void = () => {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  config: Config,
+  log: (m: string) => void = () => {},
+): Promise<DatabaseHandle> {
   let ownerUrl: string;
   let stopServer = async () => {};
   if (config.databaseUrl) {
     ownerUrl = config.databaseUrl;
   } else {
-    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      log,
+    });
     stopServer = embedded.stop;
     await ensureDatabase(embedded.ownerUrl, EMBEDDED_DB);
     ownerUrl = withDatabase(embedded.ownerUrl, EMBEDDED_DB);
@@ -41,7 +48,12 @@ export async function openDatabase(config: Config, log: (m: string) => void = ()
   try {
     const appPassword = await appRolePassword(config);
     await migrate(ownerUrl, { appPassword, log });
-    return { ownerUrl, appUrl: asAppRole(ownerUrl, appPassword), embedded: !config.databaseUrl, stop: stopServer };
+    return {
+      ownerUrl,
+      appUrl: asAppRole(ownerUrl, appPassword),
+      embedded: !config.databaseUrl,
+      stop: stopServer,
+    };
   } catch (err) {
     await stopServer();
     throw err;

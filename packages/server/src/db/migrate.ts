@@ -58,7 +58,9 @@ export async function migrate(
       const known = done.get(m.version);
       if (known !== undefined) {
         if (known !== m.checksum) {
-          throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
+          throw new Error(
+            `Migration ${m.name} was changed after it was applied; add a new migration instead.`,
+          );
         }
         continue;
       }
@@ -96,12 +98,14 @@ async function ensureAppRole(client: pg.Client, password: string): Promise<void>
   const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
   const literal = client.escapeLiteral(password);
   if (exists.rowCount === 0) {
-    await client.query(
-      `CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${literal}`,
-    ).catch(async (err) => {
-      // Two servers creating the role at once: the loser finds it there.
-      if (!/already exists/.test((err as Error).message)) throw err;
-    });
+    await client
+      .query(
+        `CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${literal}`,
+      )
+      .catch(async (err) => {
+        // Two servers creating the role at once: the loser finds it there.
+        if (!/already exists/.test((err as Error).message)) throw err;
+      });
   }
   await client.query(`ALTER ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${literal}`);
 }

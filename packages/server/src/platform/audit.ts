@@ -44,7 +44,9 @@ interface ChainedFields {
 }
 
 export function auditRowHash(row: ChainedFields): string {
-  return createHash('sha256').update(canonicalJson({ ...row, seq: String(row.seq) })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ ...row, seq: String(row.seq) }))
+    .digest('hex');
 }
 
 /**
@@ -118,11 +120,28 @@ export async function verifyAuditChain(db: Kysely<Database>, organizationId: str
     if (batch.length === 0) return { organizationId, rows };
     for (const r of batch) {
       const where = { seq: String(r.seq), id: r.id };
-      if (BigInt(r.seq) !== expectedSeq) return { organizationId, rows, broken: { ...where, reason: `sequence gap: expected ${expectedSeq}` } };
-      if (r.prev_hash !== prev) return { organizationId, rows, broken: { ...where, reason: 'prev_hash does not match the previous row' } };
+      if (BigInt(r.seq) !== expectedSeq)
+        return {
+          organizationId,
+          rows,
+          broken: { ...where, reason: `sequence gap: expected ${expectedSeq}` },
+        };
+      if (r.prev_hash !== prev)
+        return {
+          organizationId,
+          rows,
+          broken: { ...where, reason: 'prev_hash does not match the previous row' },
+        };
       const { id: _id, hash, ...fields } = r;
-      if (auditRowHash({ ...fields, seq: String(fields.seq), occurred_at: new Date(fields.occurred_at) }) !== hash) {
-        return { organizationId, rows, broken: { ...where, reason: 'row content does not match its hash (edited)' } };
+      if (
+        auditRowHash({ ...fields, seq: String(fields.seq), occurred_at: new Date(fields.occurred_at) }) !==
+        hash
+      ) {
+        return {
+          organizationId,
+          rows,
+          broken: { ...where, reason: 'row content does not match its hash (edited)' },
+        };
       }
       prev = hash;
       expectedSeq += 1n;

@@ -62,7 +62,13 @@ export class Gone extends AppError {
   readonly title = 'No longer available';
 }
 
-export type UnauthenticatedReason = 'none' | 'invalid_credentials' | 'idle_timeout' | 'expired' | 'ended' | 'stage';
+export type UnauthenticatedReason =
+  | 'none'
+  | 'invalid_credentials'
+  | 'idle_timeout'
+  | 'expired'
+  | 'ended'
+  | 'stage';
 
 export class Unauthenticated extends AppError {
   readonly status = 401;
@@ -84,7 +90,9 @@ export class AccountLocked extends AppError {
   readonly type = `${base}account-locked`;
   readonly title = 'Account temporarily locked';
   constructor(readonly until: Date) {
-    super(`Too many failed sign-ins. Try again after ${until.toISOString().slice(11, 16)} UTC, or ask your clinic's owner.`);
+    super(
+      `Too many failed sign-ins. Try again after ${until.toISOString().slice(11, 16)} UTC, or ask your clinic's owner.`,
+    );
   }
   override extensions() {
     return { lockedUntil: this.until.toISOString() };

@@ -26,7 +26,12 @@ export class Mailer {
   async queue(tx: TenantTx, mail: OutgoingMail): Promise<string> {
     const row = await tx.db
       .insertInto('outbox')
-      .values({ organization_id: tx.organizationId, to_address: mail.to, subject: mail.subject, body: mail.text })
+      .values({
+        organization_id: tx.organizationId,
+        to_address: mail.to,
+        subject: mail.subject,
+        body: mail.text,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -37,13 +42,31 @@ export class Mailer {
     const transport = this.transport;
     if (!transport || ids.length === 0) return;
     await this.tenancy.run(organizationId, {}, async (tx) => {
-      const pending = await tx.db.selectFrom('outbox').selectAll().where('id', 'in', ids).where('sent_at', 'is', null).execute();
+      const pending = await tx.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('id', 'in', ids)
+        .where('sent_at', 'is', null)
+        .execute();
       for (const m of pending) {
         try {
-          await transport.sendMail({ from: this.config.mailFrom, to: m.to_address, subject: m.subject, text: m.body });
-          await tx.db.updateTable('outbox').set({ sent_at: new Date(), error: null }).where('id', '=', m.id).execute();
+          await transport.sendMail({
+            from: this.config.mailFrom,
+            to: m.to_address,
+            subject: m.subject,
+            text: m.body,
+          });
+          await tx.db
+            .updateTable('outbox')
+            .set({ sent_at: new Date(), error: null })
+            .where('id', '=', m.id)
+            .execute();
         } catch (err) {
-          await tx.db.updateTable('outbox').set({ error: String((err as Error).message).slice(0, 500) }).where('id', '=', m.id).execute();
+          await tx.db
+            .updateTable('outbox')
+            .set({ error: String((err as Error).message).slice(0, 500) })
+            .where('id', '=', m.id)
+            .execute();
         }
       }
     });

@@ -1,6 +1,6 @@
+import { can, type Permission, permissionsOf, type Role } from '@fascia/domain/access/permissions';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { can, type Permission, permissionsOf, type Role } from '@fascia/domain/access/permissions';
 import type { Config } from '../config.ts';
 import { safeEqual, tokenHash } from './auth/credentials.ts';
 import { Forbidden, Unauthenticated } from './errors.ts';
@@ -77,7 +77,9 @@ export function installRequestAuth(app: FastifyInstance, tenancy: Tenancy, confi
       const reason = req.sessionEnd ?? 'none';
       throw new Unauthenticated(
         reason,
-        reason === 'idle_timeout' ? 'You were signed out after a period of inactivity.' : 'Sign in to continue.',
+        reason === 'idle_timeout'
+          ? 'You were signed out after a period of inactivity.'
+          : 'Sign in to continue.',
       );
     }
     if (!SAFE_METHODS.has(req.method)) {
@@ -109,9 +111,8 @@ export function installRequestAuth(app: FastifyInstance, tenancy: Tenancy, confi
 async function resolveActor(req: FastifyRequest, reply: FastifyReply, tenancy: Tenancy, config: Config) {
   const token = req.cookies[SESSION_COOKIE];
   if (!token) return;
-  const { rows } = await sql<ResolvedSession>`SELECT * FROM auth_resolve_session(${tokenHash(token)})`.execute(
-    tenancy.db,
-  );
+  const { rows } =
+    await sql<ResolvedSession>`SELECT * FROM auth_resolve_session(${tokenHash(token)})`.execute(tenancy.db);
   const s = rows[0];
   if (!s) {
     clearSessionCookie(reply, req, config);
@@ -121,11 +122,15 @@ async function resolveActor(req: FastifyRequest, reply: FastifyReply, tenancy: T
     req.sessionEnd = s.status;
     clearSessionCookie(reply, req, config);
     if (s.status === 'idle_timeout' || s.status === 'expired') {
-      await tenancy.record(s.organization_id, { userId: s.user_id, email: s.email, ip: req.ip }, {
-        action: `auth.session.${s.status}`,
-        resourceType: 'session',
-        resourceId: s.session_id,
-      });
+      await tenancy.record(
+        s.organization_id,
+        { userId: s.user_id, email: s.email, ip: req.ip },
+        {
+          action: `auth.session.${s.status}`,
+          resourceType: 'session',
+          resourceId: s.session_id,
+        },
+      );
     }
     return;
   }
@@ -173,7 +178,12 @@ export function setSessionCookie(reply: FastifyReply, req: FastifyRequest, confi
 }
 
 export function clearSessionCookie(reply: FastifyReply, req: FastifyRequest, config: Config) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure(req, config) });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cookieSecure(req, config),
+  });
 }
 
 export { permissionsOf };

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestClinic, startTestApp, type TestContext } from '../../test/harness.ts';
 import { TEST_APP_PASSWORD } from '../../test/constants.ts';
+import { createTestClinic, startTestApp, type TestContext } from '../../test/harness.ts';
 import { findUnprotectedTenantTables, migrate, readMigrations } from '../db/migrate.ts';
 import { Tenancy } from './tenancy.ts';
 
@@ -32,11 +32,16 @@ describe('tenant isolation by row-level security', () => {
     expect([users.length, audit.length, orgs.length]).toEqual([0, 0, 0]);
   });
 
-  it("refuses to write a row into another clinic", async () => {
+  it('refuses to write a row into another clinic', async () => {
     const attempt = new Tenancy(ctx.appDb).run(a.organizationId, {}, (tx) =>
       tx.db
         .insertInto('outbox')
-        .values({ organization_id: b.organizationId, to_address: 'x@clinic.example', subject: 's', body: 'b' })
+        .values({
+          organization_id: b.organizationId,
+          to_address: 'x@clinic.example',
+          subject: 's',
+          body: 'b',
+        })
         .execute(),
     );
     await expect(attempt).rejects.toThrow(/row-level security/);
@@ -44,13 +49,19 @@ describe('tenant isolation by row-level security', () => {
 
   it('cannot see or update another clinic’s staff even by id', async () => {
     const updated = await new Tenancy(ctx.appDb).run(a.organizationId, {}, (tx) =>
-      tx.db.updateTable('users').set({ name: 'renamed' }).where('id', '=', b.idOf('owner')).executeTakeFirst(),
+      tx.db
+        .updateTable('users')
+        .set({ name: 'renamed' })
+        .where('id', '=', b.idOf('owner'))
+        .executeTakeFirst(),
     );
     expect(updated.numUpdatedRows).toBe(0n);
   });
 
   it('the app role owns no tables and cannot bypass RLS', async () => {
-    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_tables WHERE tableowner = 'fascia_app'`.execute(ctx.appDb);
+    const { rows } = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM pg_tables WHERE tableowner = 'fascia_app'`.execute(ctx.appDb);
     expect(rows[0]?.n).toBe('0');
     const role = await sql<{ rolbypassrls: boolean; rolsuper: boolean }>`
       SELECT rolbypassrls, rolsuper FROM pg_roles WHERE rolname = current_user`.execute(ctx.appDb);
@@ -85,7 +96,9 @@ describe('audit trail is append-only', () => {
     const tenancy = new Tenancy(ctx.appDb);
     await tenancy.record(a.organizationId, {}, { action: 'test.event' });
     await expect(
-      tenancy.run(a.organizationId, {}, (tx) => tx.db.updateTable('audit_events').set({ action: 'x' }).execute()),
+      tenancy.run(a.organizationId, {}, (tx) =>
+        tx.db.updateTable('audit_events').set({ action: 'x' }).execute(),
+      ),
     ).rejects.toThrow(/permission denied|append-only/);
     await expect(
       tenancy.run(a.organizationId, {}, (tx) => tx.db.deleteFrom('audit_events').execute()),

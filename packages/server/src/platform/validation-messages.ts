@@ -17,7 +17,8 @@ z.config({
     if (issue.code === 'too_small' && issue.origin === 'string') {
       return Number(issue.minimum) === 1 ? 'is required' : `must be at least ${issue.minimum} characters`;
     }
-    if (issue.code === 'too_big' && issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+    if (issue.code === 'too_big' && issue.origin === 'string')
+      return `must be at most ${issue.maximum} characters`;
     if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
     return undefined;
   },

@@ -30,7 +30,8 @@ export function findAuditEvents(tx: Tx, f: AuditFilter) {
     ])
     .orderBy('seq', 'desc')
     .limit(f.limit + 1);
-  if (f.action) q = f.action.endsWith('.') ? q.where('action', 'like', `${f.action}%`) : q.where('action', '=', f.action);
+  if (f.action)
+    q = f.action.endsWith('.') ? q.where('action', 'like', `${f.action}%`) : q.where('action', '=', f.action);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.patientId) q = q.where('patient_id', '=', f.patientId);
   if (f.outcome) q = q.where('outcome', '=', f.outcome);

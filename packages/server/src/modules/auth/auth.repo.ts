@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { SessionStage } from '../../platform/request-auth.ts';
 import type { Tx } from '../../platform/tenancy.ts';
@@ -16,7 +16,11 @@ export function getUser(tx: Tx, userId: string) {
 }
 
 export function getOrganization(tx: Tx, organizationId: string) {
-  return tx.selectFrom('organizations').selectAll().where('id', '=', organizationId).executeTakeFirstOrThrow();
+  return tx
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', organizationId)
+    .executeTakeFirstOrThrow();
 }
 
 export async function recordFailedAttempt(tx: Tx, userId: string, threshold: number, lockMinutes: number) {

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../../platform/request-auth.ts';
-import type { AuthService } from './auth.service.ts';
 import {
   enrolmentConfirmed,
   enrolmentView,
@@ -11,6 +10,7 @@ import {
   sessionView,
   signInBody,
 } from './auth.schemas.ts';
+import type { AuthService } from './auth.service.ts';
 
 const tags = ['auth'];
 
@@ -18,7 +18,10 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
   return async (app) => {
     app.get(
       '/api/auth/session',
-      { config: { auth: 'signed-in' }, schema: { tags, summary: 'The current session', response: { 200: sessionView } } },
+      {
+        config: { auth: 'signed-in' },
+        schema: { tags, summary: 'The current session', response: { 200: sessionView } },
+      },
       async (req) => auth.view(requireActor(req)),
     );
 
@@ -29,7 +32,12 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
           auth: 'public',
           rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' },
         },
-        schema: { tags, summary: 'Sign in with email and password', body: signInBody, response: { 200: sessionView } },
+        schema: {
+          tags,
+          summary: 'Sign in with email and password',
+          body: signInBody,
+          response: { 200: sessionView },
+        },
       },
       async (req, reply) => {
         const created = await auth.signIn(req.body.email, req.body.password, {
@@ -44,15 +52,26 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
     app.post(
       '/api/auth/mfa/verify',
       {
-        config: { auth: 'mfa-pending', rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } },
-        schema: { tags, summary: 'Second sign-in step: TOTP or recovery code', body: mfaCodeBody, response: { 200: sessionView } },
+        config: {
+          auth: 'mfa-pending',
+          rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' },
+        },
+        schema: {
+          tags,
+          summary: 'Second sign-in step: TOTP or recovery code',
+          body: mfaCodeBody,
+          response: { 200: sessionView },
+        },
       },
       async (req) => auth.verifyMfa(requireActor(req), req.body.code),
     );
 
     app.post(
       '/api/auth/mfa/enrol/start',
-      { config: { auth: 'enrolling' }, schema: { tags, summary: 'Start two-factor enrolment (QR code)', response: { 200: enrolmentView } } },
+      {
+        config: { auth: 'enrolling' },
+        schema: { tags, summary: 'Start two-factor enrolment (QR code)', response: { 200: enrolmentView } },
+      },
       async (req) => auth.startEnrolment(requireActor(req)),
     );
 
@@ -60,7 +79,12 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/auth/mfa/enrol/confirm',
       {
         config: { auth: 'enrolling', rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } },
-        schema: { tags, summary: 'Confirm enrolment with a first code; returns recovery codes', body: mfaCodeBody, response: { 200: enrolmentConfirmed } },
+        schema: {
+          tags,
+          summary: 'Confirm enrolment with a first code; returns recovery codes',
+          body: mfaCodeBody,
+          response: { 200: enrolmentConfirmed },
+        },
       },
       async (req) => auth.confirmEnrolment(requireActor(req), req.body.code),
     );
@@ -79,7 +103,12 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/api/auth/password',
       {
         config: { auth: 'staff', rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } },
-        schema: { tags, summary: 'Change your password', body: passwordChangeBody, response: { 204: z.null() } },
+        schema: {
+          tags,
+          summary: 'Change your password',
+          body: passwordChangeBody,
+          response: { 204: z.null() },
+        },
       },
       async (req, reply) => {
         const actor = requireActor(req);

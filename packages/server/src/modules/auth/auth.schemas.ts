@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '@fascia/domain/access/permissions';
+import { z } from 'zod';
 
 export const sessionView = z.object({
   user: z.object({

@@ -69,7 +69,13 @@ export class AuthService {
     const outcome = await this.tenancy.run(account.organization_id, { email, ip: meta.ip }, async (tx) => {
       const user = await repo.getUser(tx.db, account.user_id);
       const fail = (reason: string, extra: Record<string, unknown> = {}) =>
-        tx.audit({ action: 'auth.sign_in', outcome: 'failure', resourceType: 'user', resourceId: user.id, detail: { reason, ...extra } });
+        tx.audit({
+          action: 'auth.sign_in',
+          outcome: 'failure',
+          resourceType: 'user',
+          resourceId: user.id,
+          detail: { reason, ...extra },
+        });
       if (user.locked_until && new Date(user.locked_until) > new Date()) {
         await burnPasswordCheck(password);
         fail('locked');
@@ -81,10 +87,21 @@ export class AuthService {
           fail('inactive');
           return { kind: 'wrong' as const };
         }
-        const after = await repo.recordFailedAttempt(tx.db, user.id, this.config.lockout.threshold, this.config.lockout.minutes);
+        const after = await repo.recordFailedAttempt(
+          tx.db,
+          user.id,
+          this.config.lockout.threshold,
+          this.config.lockout.minutes,
+        );
         fail('wrong_password');
         if (after.locked_until && after.failed_attempts === 0) {
-          tx.audit({ action: 'auth.lockout', outcome: 'failure', resourceType: 'user', resourceId: user.id, detail: { minutes: this.config.lockout.minutes } });
+          tx.audit({
+            action: 'auth.lockout',
+            outcome: 'failure',
+            resourceType: 'user',
+            resourceId: user.id,
+            detail: { minutes: this.config.lockout.minutes },
+          });
           return { kind: 'locked' as const, until: new Date(after.locked_until) };
         }
         return { kind: 'wrong' as const };
@@ -96,8 +113,19 @@ export class AuthService {
           ? 'mfa_enrolment_required'
           : 'active';
       await repo.recordSuccessfulSignIn(tx.db, user.id, stage === 'active');
-      const created = await this.createSession(tx, { id: user.id, organization_id: user.organization_id }, stage, meta);
-      tx.audit({ action: 'auth.sign_in', actorId: user.id, resourceType: 'user', resourceId: user.id, detail: { stage } });
+      const created = await this.createSession(
+        tx,
+        { id: user.id, organization_id: user.organization_id },
+        stage,
+        meta,
+      );
+      tx.audit({
+        action: 'auth.sign_in',
+        actorId: user.id,
+        resourceType: 'user',
+        resourceId: user.id,
+        detail: { stage },
+      });
       return {
         kind: 'ok' as const,
         token: created.token,
@@ -122,8 +150,18 @@ export class AuthService {
       } else if (await repo.useRecoveryCode(tx.db, user.id, tokenHash(normaliseRecoveryCode(code)))) {
         method = 'recovery_code';
       } else {
-        const after = await repo.recordFailedAttempt(tx.db, user.id, this.config.lockout.threshold, this.config.lockout.minutes);
-        tx.audit({ action: 'auth.mfa_verify', outcome: 'failure', resourceType: 'user', resourceId: user.id });
+        const after = await repo.recordFailedAttempt(
+          tx.db,
+          user.id,
+          this.config.lockout.threshold,
+          this.config.lockout.minutes,
+        );
+        tx.audit({
+          action: 'auth.mfa_verify',
+          outcome: 'failure',
+          resourceType: 'user',
+          resourceId: user.id,
+        });
         if (after.locked_until && after.failed_attempts === 0) {
           await repo.endSession(tx.db, actor.sessionId, 'locked');
           tx.audit({ action: 'auth.lockout', outcome: 'failure', resourceType: 'user', resourceId: user.id });
@@ -135,7 +173,8 @@ export class AuthService {
       tx.audit({ action: 'auth.mfa_verify', resourceType: 'user', resourceId: user.id, detail: { method } });
       return true;
     });
-    if (!result) throw new Invalid([{ field: 'code', message: 'is not the current code or an unused recovery code' }]);
+    if (!result)
+      throw new Invalid([{ field: 'code', message: 'is not the current code or an unused recovery code' }]);
     return this.view({ ...actor, stage: 'active' });
   }
 
@@ -148,20 +187,31 @@ export class AuthService {
     return enrolmentMaterial(secret, actor.email);
   }
 
-  async confirmEnrolment(actor: Actor, code: string): Promise<{ recoveryCodes: string[]; session: SessionView }> {
+  async confirmEnrolment(
+    actor: Actor,
+    code: string,
+  ): Promise<{ recoveryCodes: string[]; session: SessionView }> {
     const codes = Array.from({ length: 10 }, newRecoveryCode);
     const ok = await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       const user = await repo.getUser(tx.db, actor.userId);
       const step = user.mfa_secret ? verifyTotp(user.mfa_secret, code, null) : null;
       if (step === null) return false;
       await repo.completeMfaEnrolment(tx.db, user.id, step);
-      await repo.replaceRecoveryCodes(tx.db, actor.organizationId, user.id, codes.map((c) => tokenHash(normaliseRecoveryCode(c))));
+      await repo.replaceRecoveryCodes(
+        tx.db,
+        actor.organizationId,
+        user.id,
+        codes.map((c) => tokenHash(normaliseRecoveryCode(c))),
+      );
       await repo.setSessionStage(tx.db, actor.sessionId, 'active');
       await repo.recordSuccessfulSignIn(tx.db, user.id, true);
       tx.audit({ action: 'auth.mfa_enrolled', resourceType: 'user', resourceId: user.id });
       return true;
     });
-    if (!ok) throw new Invalid([{ field: 'code', message: 'does not match; check the time on your phone and try the new code' }]);
+    if (!ok)
+      throw new Invalid([
+        { field: 'code', message: 'does not match; check the time on your phone and try the new code' },
+      ]);
     return { recoveryCodes: codes, session: this.view({ ...actor, stage: 'active', mfaEnrolled: true }) };
   }
 
@@ -177,7 +227,12 @@ export class AuthService {
     const outcome = await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       const user = await repo.getUser(tx.db, actor.userId);
       if (!(await verifyPassword(user.password_hash, currentPassword))) {
-        tx.audit({ action: 'auth.password_change', outcome: 'failure', resourceType: 'user', resourceId: user.id });
+        tx.audit({
+          action: 'auth.password_change',
+          outcome: 'failure',
+          resourceType: 'user',
+          resourceId: user.id,
+        });
         return 'wrong';
       }
       await repo.setPasswordHash(tx.db, user.id, fresh);
@@ -186,7 +241,8 @@ export class AuthService {
       tx.audit({ action: 'auth.password_change', resourceType: 'user', resourceId: user.id });
       return 'ok';
     });
-    if (outcome === 'wrong') throw new Invalid([{ field: 'currentPassword', message: 'is not your current password' }]);
+    if (outcome === 'wrong')
+      throw new Invalid([{ field: 'currentPassword', message: 'is not your current password' }]);
   }
 
   assertNewPassword(actor: Actor, newPassword: string) {
@@ -227,8 +283,19 @@ export class AuthService {
   ): SessionView {
     const role = user.role as Role;
     return {
-      user: { id: user.id, email: user.email, displayName: user.name, role, mfaEnrolled: user.mfa_enrolled_at !== null },
-      organization: { id: org.id, name: org.name, requireMfa: org.require_mfa, sessionIdleMinutes: org.idle_timeout_minutes },
+      user: {
+        id: user.id,
+        email: user.email,
+        displayName: user.name,
+        role,
+        mfaEnrolled: user.mfa_enrolled_at !== null,
+      },
+      organization: {
+        id: org.id,
+        name: org.name,
+        requireMfa: org.require_mfa,
+        sessionIdleMinutes: org.idle_timeout_minutes,
+      },
       stage: STAGE_VIEW[stage],
       csrfToken,
       permissions: permissionsOf(role),

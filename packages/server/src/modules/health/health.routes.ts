@@ -9,12 +9,18 @@ export function healthRoutes(db: Kysely<Database>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/healthz',
-      { config: { auth: 'public' }, schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+      {
+        config: { auth: 'public' },
+        schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } },
+      },
       async () => ({ status: 'ok' as const }),
     );
     app.get(
       '/readyz',
-      { config: { auth: 'public' }, schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ready') }) } } },
+      {
+        config: { auth: 'public' },
+        schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ready') }) } },
+      },
       async (req, reply) => {
         try {
           await sql`SELECT 1`.execute(db);

@@ -30,7 +30,9 @@ export function organizationRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
       },
       async (req) => {
         const actor = requireActor(req);
-        return tenancy.run(actor.organizationId, auditActor(actor), (tx) => getOrganizationSettings(tx.db, actor.organizationId));
+        return tenancy.run(actor.organizationId, auditActor(actor), (tx) =>
+          getOrganizationSettings(tx.db, actor.organizationId),
+        );
       },
     );
 
@@ -38,14 +40,24 @@ export function organizationRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
       '/api/organization',
       {
         config: { auth: 'staff', permission: 'organization.manage' },
-        schema: { tags, summary: 'Change clinic settings (owner)', body: organizationPatch, response: { 200: organizationView } },
+        schema: {
+          tags,
+          summary: 'Change clinic settings (owner)',
+          body: organizationPatch,
+          response: { 200: organizationView },
+        },
       },
       async (req) => {
         const actor = requireActor(req);
         return tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
           const before = await getOrganizationSettings(tx.db, actor.organizationId);
           const after = await updateOrganizationSettings(tx.db, actor.organizationId, req.body);
-          tx.audit({ action: 'organization.update', resourceType: 'organization', resourceId: actor.organizationId, detail: { before, after } });
+          tx.audit({
+            action: 'organization.update',
+            resourceType: 'organization',
+            resourceId: actor.organizationId,
+            detail: { before, after },
+          });
           return after;
         });
       },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Role } from '@fascia/domain/access/permissions';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { hashPassword } from '../../platform/auth/credentials.ts';
 import { Tenancy } from '../../platform/tenancy.ts';
@@ -44,9 +44,19 @@ export async function createClinic(ownerDb: Kysely<Database>, clinic: NewClinic)
       )
       .returning(['id', 'email', 'role'])
       .execute();
-    tx.audit({ action: 'organization.create', resourceType: 'organization', resourceId: organizationId, detail: { name: clinic.name } });
+    tx.audit({
+      action: 'organization.create',
+      resourceType: 'organization',
+      resourceId: organizationId,
+      detail: { name: clinic.name },
+    });
     for (const u of users) {
-      tx.audit({ action: 'staff.create', resourceType: 'user', resourceId: u.id, detail: { email: u.email, role: u.role } });
+      tx.audit({
+        action: 'staff.create',
+        resourceType: 'user',
+        resourceId: u.id,
+        detail: { email: u.email, role: u.role },
+      });
     }
     return { organizationId, users };
   });
@@ -62,7 +72,11 @@ export const DEMO_STAFF = [
 
 /** On the first start only: a demo clinic without required two-factor, so a newcomer can look around. */
 export async function ensureDemoClinic(ownerDb: Kysely<Database>, idleMinutes: number): Promise<boolean> {
-  const marker = await ownerDb.selectFrom('instance_settings').select('value').where('key', '=', 'demo_clinic').executeTakeFirst();
+  const marker = await ownerDb
+    .selectFrom('instance_settings')
+    .select('value')
+    .where('key', '=', 'demo_clinic')
+    .executeTakeFirst();
   if (marker) return false;
   const { organizationId } = await createClinic(ownerDb, {
     name: 'Demo Massage Clinic',

@@ -19,7 +19,11 @@ export function outboxRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
       '/api/outbox',
       {
         config: { auth: 'staff', permission: 'outbox.read' },
-        schema: { tags: ['outbox'], summary: 'Mail the clinic sent (or queued without SMTP)', response: { 200: z.object({ items: z.array(mail) }) } },
+        schema: {
+          tags: ['outbox'],
+          summary: 'Mail the clinic sent (or queued without SMTP)',
+          response: { 200: z.object({ items: z.array(mail) }) },
+        },
       },
       async (req) => {
         const actor = requireActor(req);

@@ -22,7 +22,12 @@ export function countActiveOwners(tx: Tx) {
 }
 
 export function updateStaffMember(tx: Tx, id: string, patch: { role?: string; active?: boolean }) {
-  return tx.updateTable('users').set(patch).where('id', '=', id).returning(staffColumns).executeTakeFirstOrThrow();
+  return tx
+    .updateTable('users')
+    .set(patch)
+    .where('id', '=', id)
+    .returning(staffColumns)
+    .executeTakeFirstOrThrow();
 }
 
 export function endSessionsOf(tx: Tx, userId: string, reason: string) {
@@ -34,7 +39,16 @@ export function endSessionsOf(tx: Tx, userId: string, reason: string) {
     .execute();
 }
 
-const invitationColumns = ['id', 'email', 'name', 'role', 'expires_at', 'created_at', 'accepted_at', 'revoked_at'] as const;
+const invitationColumns = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'expires_at',
+  'created_at',
+  'accepted_at',
+  'revoked_at',
+] as const;
 
 export function listPendingInvitations(tx: Tx) {
   return tx
@@ -59,7 +73,15 @@ export function revokePendingInvitationsFor(tx: Tx, email: string) {
 
 export function insertInvitation(
   tx: Tx,
-  inv: { organizationId: string; email: string; name: string; role: string; tokenHash: string; invitedBy: string; days: number },
+  inv: {
+    organizationId: string;
+    email: string;
+    name: string;
+    role: string;
+    tokenHash: string;
+    invitedBy: string;
+    days: number;
+  },
 ) {
   return tx
     .insertInto('invitations')
@@ -77,7 +99,11 @@ export function insertInvitation(
 }
 
 export function getInvitation(tx: Tx, id: string) {
-  return tx.selectFrom('invitations').select(invitationColumns).where('id', '=', id).executeTakeFirstOrThrow();
+  return tx
+    .selectFrom('invitations')
+    .select(invitationColumns)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 export function markInvitationAccepted(tx: Tx, id: string) {
@@ -90,7 +116,13 @@ export function insertUser(
 ) {
   return tx
     .insertInto('users')
-    .values({ organization_id: u.organizationId, email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash })
+    .values({
+      organization_id: u.organizationId,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      password_hash: u.passwordHash,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -17,13 +17,21 @@ import type { StaffService } from './staff.service.ts';
 
 const tags = ['staff'];
 
-export function staffRoutes(staff: StaffService, invitations: InvitationsService, config: Config): FastifyPluginAsyncZod {
+export function staffRoutes(
+  staff: StaffService,
+  invitations: InvitationsService,
+  config: Config,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/staff',
       {
         config: { auth: 'staff', permission: 'staff.read' },
-        schema: { tags, summary: 'Staff of the clinic', response: { 200: z.object({ items: z.array(staffMember) }) } },
+        schema: {
+          tags,
+          summary: 'Staff of the clinic',
+          response: { 200: z.object({ items: z.array(staffMember) }) },
+        },
       },
       async (req) => ({ items: await staff.list(requireActor(req)) }),
     );
@@ -32,7 +40,13 @@ export function staffRoutes(staff: StaffService, invitations: InvitationsService
       '/api/staff/:id',
       {
         config: { auth: 'staff', permission: 'staff.manage' },
-        schema: { tags, summary: 'Change a role, deactivate or reactivate', params: z.object({ id: z.uuid() }), body: staffPatchBody, response: { 200: staffMember } },
+        schema: {
+          tags,
+          summary: 'Change a role, deactivate or reactivate',
+          params: z.object({ id: z.uuid() }),
+          body: staffPatchBody,
+          response: { 200: staffMember },
+        },
       },
       async (req) => staff.update(requireActor(req), req.params.id, req.body),
     );
@@ -41,7 +55,11 @@ export function staffRoutes(staff: StaffService, invitations: InvitationsService
       '/api/staff/invitations',
       {
         config: { auth: 'staff', permission: 'staff.manage' },
-        schema: { tags, summary: 'Pending invitations', response: { 200: z.object({ items: z.array(invitationView) }) } },
+        schema: {
+          tags,
+          summary: 'Pending invitations',
+          response: { 200: z.object({ items: z.array(invitationView) }) },
+        },
       },
       async (req) => ({ items: await staff.listInvitations(requireActor(req)) }),
     );
@@ -50,7 +68,12 @@ export function staffRoutes(staff: StaffService, invitations: InvitationsService
       '/api/staff/invitations',
       {
         config: { auth: 'staff', permission: 'staff.manage' },
-        schema: { tags, summary: 'Invite a staff member by email', body: inviteBody, response: { 201: invitationView } },
+        schema: {
+          tags,
+          summary: 'Invite a staff member by email',
+          body: inviteBody,
+          response: { 201: invitationView },
+        },
       },
       async (req, reply) => reply.status(201).send(await staff.invite(requireActor(req), req.body)),
     );
@@ -59,7 +82,12 @@ export function staffRoutes(staff: StaffService, invitations: InvitationsService
       '/api/invitations/:token',
       {
         config: { auth: 'public', rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } },
-        schema: { tags, summary: 'What an invitation link is for', params: invitationToken, response: { 200: publicInvitation } },
+        schema: {
+          tags,
+          summary: 'What an invitation link is for',
+          params: invitationToken,
+          response: { 200: publicInvitation },
+        },
       },
       async (req) => invitations.show(req.params.token),
     );
@@ -68,7 +96,13 @@ export function staffRoutes(staff: StaffService, invitations: InvitationsService
       '/api/invitations/:token/accept',
       {
         config: { auth: 'public', rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } },
-        schema: { tags, summary: 'Accept an invitation: choose a password and sign in', params: invitationToken, body: acceptBody, response: { 201: sessionView } },
+        schema: {
+          tags,
+          summary: 'Accept an invitation: choose a password and sign in',
+          params: invitationToken,
+          body: acceptBody,
+          response: { 201: sessionView },
+        },
       },
       async (req, reply) => {
         const created = await invitations.accept(req.params.token, req.body, {

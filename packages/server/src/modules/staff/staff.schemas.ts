@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { ROLES } from '@fascia/domain/access/permissions';
+import { z } from 'zod';
 import { email } from '../auth/auth.schemas.ts';
 
 export const staffMember = z.object({
@@ -40,7 +40,15 @@ export const publicInvitation = z.object({
 
 export const acceptBody = z.object({ displayName, password: z.string().min(1, 'is required').max(1024) });
 
-type Row = { id: string; email: string; name: string; role: string; active: boolean; mfa_enrolled_at: unknown; last_sign_in_at: unknown };
+type Row = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+  mfa_enrolled_at: unknown;
+  last_sign_in_at: unknown;
+};
 export function toStaffMember(r: Row): z.infer<typeof staffMember> {
   return {
     id: r.id,
@@ -53,7 +61,14 @@ export function toStaffMember(r: Row): z.infer<typeof staffMember> {
   };
 }
 
-type InvRow = { id: string; email: string; name: string; role: string; expires_at: unknown; created_at: unknown };
+type InvRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  expires_at: unknown;
+  created_at: unknown;
+};
 export function toInvitationView(r: InvRow): z.infer<typeof invitationView> {
   return {
     id: r.id,

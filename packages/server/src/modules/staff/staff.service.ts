@@ -31,34 +31,44 @@ export class StaffService {
   }
 
   async invite(actor: Actor, input: { email: string; displayName: string; role: Role }) {
-    if (!canAssignRole(actor.role, input.role)) throw new Forbidden(`Only an owner can invite an ${input.role}.`);
+    if (!canAssignRole(actor.role, input.role))
+      throw new Forbidden(`Only an owner can invite an ${input.role}.`);
     if (await findAccountByEmail(this.tenancy.db, input.email)) {
       throw new Conflict('An account with this email already exists.');
     }
     const token = randomToken();
-    const { invitation, mailId } = await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
-      await repo.revokePendingInvitationsFor(tx.db, input.email);
-      const invitation = await repo.insertInvitation(tx.db, {
-        organizationId: actor.organizationId,
-        email: input.email,
-        name: input.displayName,
-        role: input.role,
-        tokenHash: tokenHash(token),
-        invitedBy: actor.userId,
-        days: INVITATION_DAYS,
-      });
-      const link = `${this.config.publicUrl}/invite/${token}`;
-      const mailId = await this.mailer.queue(tx, {
-        to: input.email,
-        subject: `You are invited to ${actor.organization.name} on Fascia`,
-        text:
-          `${actor.name} invited you to join ${actor.organization.name} on Fascia as ${input.role.replace('_', ' ')}.\n\n` +
-          `Open this link within ${INVITATION_DAYS} days to choose your password:\n${link}\n\n` +
-          'If you did not expect this, ignore this email.',
-      });
-      tx.audit({ action: 'staff.invite', resourceType: 'invitation', resourceId: invitation.id, detail: { email: input.email, role: input.role } });
-      return { invitation, mailId };
-    });
+    const { invitation, mailId } = await this.tenancy.run(
+      actor.organizationId,
+      auditActor(actor),
+      async (tx) => {
+        await repo.revokePendingInvitationsFor(tx.db, input.email);
+        const invitation = await repo.insertInvitation(tx.db, {
+          organizationId: actor.organizationId,
+          email: input.email,
+          name: input.displayName,
+          role: input.role,
+          tokenHash: tokenHash(token),
+          invitedBy: actor.userId,
+          days: INVITATION_DAYS,
+        });
+        const link = `${this.config.publicUrl}/invite/${token}`;
+        const mailId = await this.mailer.queue(tx, {
+          to: input.email,
+          subject: `You are invited to ${actor.organization.name} on Fascia`,
+          text:
+            `${actor.name} invited you to join ${actor.organization.name} on Fascia as ${input.role.replace('_', ' ')}.\n\n` +
+            `Open this link within ${INVITATION_DAYS} days to choose your password:\n${link}\n\n` +
+            'If you did not expect this, ignore this email.',
+        });
+        tx.audit({
+          action: 'staff.invite',
+          resourceType: 'invitation',
+          resourceId: invitation.id,
+          detail: { email: input.email, role: input.role },
+        });
+        return { invitation, mailId };
+      },
+    );
     await this.mailer.deliver(actor.organizationId, [mailId]);
     return toInvitationView(invitation);
   }
@@ -80,7 +90,10 @@ export class StaffService {
         action: 'staff.update',
         resourceType: 'user',
         resourceId: id,
-        detail: { before: { role: member.role, active: member.active }, after: { role: updated.role, active: updated.active } },
+        detail: {
+          before: { role: member.role, active: member.active },
+          after: { role: updated.role, active: updated.active },
+        },
       });
       return toStaffMember(updated);
     });

@@ -28,7 +28,12 @@ export async function enrolmentMaterial(secret: string, email: string) {
  * Accepts a code from the current step or one step either side (clock drift). Returns the time step
  * used, which the caller stores so that the same code cannot be replayed; null when refused.
  */
-export function verifyTotp(secret: string, code: string, lastStep: bigint | null, now = Date.now()): bigint | null {
+export function verifyTotp(
+  secret: string,
+  code: string,
+  lastStep: bigint | null,
+  now = Date.now(),
+): bigint | null {
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   const delta = totp(secret).validate({ token, timestamp: now, window: 1 });

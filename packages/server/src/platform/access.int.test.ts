@@ -1,0 +1,109 @@
+import { can, type Permission, ROLES } from '@fascia/domain/access/permissions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestClinic, signIn, startTestApp, type TestContext } from '../../test/harness.ts';
+
+/**
+ * The permission matrix, tested as a table: every route the app registers × every staff role,
+ * the expected answer taken from the matrix in packages/domain/src/access. A route added without
+ * an access rule fails the first test.
+ */
+let ctx: TestContext;
+let a: Awaited<ReturnType<typeof createTestClinic>>;
+let b: Awaited<ReturnType<typeof createTestClinic>>;
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  a = await createTestClinic(ctx);
+  b = await createTestClinic(ctx);
+});
+
+const routes = () =>
+  ctx.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+const concrete = (url: string, id: string) => url.replace(':id', id).replace(':token', 'x'.repeat(43));
+
+describe('every route declares who may call it', () => {
+  it('has an auth rule, and staff routes that touch clinic data name a permission', () => {
+    const missing = routes().filter((r) => r.auth === undefined);
+    expect(missing).toEqual([]);
+    const staffWithout = routes().filter(
+      (r) => r.auth === 'staff' && !r.permission && r.url !== '/api/auth/password',
+    );
+    expect(staffWithout).toEqual([]);
+  });
+
+  it('answers 401 problem+json to every non-public route without a session', async () => {
+    for (const r of routes().filter((r) => r.auth !== 'public')) {
+      const res = await ctx.app.inject({ method: r.method as 'GET', url: concrete(r.url, a.idOf('owner')) });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+});
+
+describe.each(ROLES)('role %s', (role) => {
+  it('gets exactly the answers the matrix gives, route by route', async () => {
+    const table: string[] = [];
+    for (const r of routes().filter((r) => r.auth === 'staff' && r.url !== '/api/auth/password')) {
+      const s = await signIn(ctx.app, a.emailOf(role));
+      const res = await call(
+        ctx.app,
+        s,
+        r.method as 'GET',
+        concrete(r.url, '00000000-0000-4000-8000-000000000000'),
+        r.method === 'GET' ? undefined : {},
+      );
+      const allowed = can(role, r.permission as Permission);
+      table.push(`${r.method} ${r.url} → ${res.statusCode}`);
+      if (allowed) expect([401, 403], `${role} ${r.method} ${r.url}`).not.toContain(res.statusCode);
+      else expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);
+    }
+    expect(table.length).toBeGreaterThan(5);
+  });
+});
+
+describe('the matrix itself (what a clinic expects)', () => {
+  it.each([
+    ['front_desk', 'GET', '/api/audit', 403],
+    ['therapist', 'GET', '/api/audit', 403],
+    ['biller', 'POST', '/api/staff/invitations', 403],
+    ['admin', 'PATCH', '/api/organization', 403],
+    ['owner', 'GET', '/api/audit', 200],
+    ['admin', 'GET', '/api/outbox', 200],
+    ['therapist', 'GET', '/api/organization', 200],
+  ] as const)('%s %s %s → %i', async (role, method, url, status) => {
+    const s = await signIn(ctx.app, a.emailOf(role));
+    const res = await call(ctx.app, s, method, url, method === 'GET' ? undefined : { name: 'x' });
+    expect(res.statusCode).toBe(status);
+  });
+
+  it('records every refusal in the audit trail', async () => {
+    const s = await signIn(ctx.app, a.emailOf('front_desk'));
+    await call(ctx.app, s, 'GET', '/api/audit');
+    const denied = await ctx.ownerDb
+      .selectFrom('audit_events')
+      .select(['action', 'detail', 'actor_email'])
+      .where('organization_id', '=', a.organizationId)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(
+      denied.some(
+        (d) => d.actor_email === a.emailOf('front_desk') && JSON.stringify(d.detail).includes('/api/audit'),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('another clinic is unreachable by any route', () => {
+  it('no response to clinic B’s owner carries anything of clinic A', async () => {
+    const owner = await signIn(ctx.app, b.emailOf('owner'));
+    for (const r of routes().filter((r) => r.auth === 'staff' && r.method === 'GET')) {
+      const res = await call(ctx.app, owner, 'GET', concrete(r.url, a.idOf('therapist')));
+      expect(res.body, `${r.method} ${r.url}`).not.toContain(a.organizationId);
+      expect(res.body, `${r.method} ${r.url}`).not.toContain(a.emailOf('therapist'));
+    }
+    const patched = await call(ctx.app, owner, 'PATCH', `/api/staff/${a.idOf('therapist')}`, {
+      active: false,
+    });
+    expect(patched.statusCode).toBe(404);
+  });
+});
