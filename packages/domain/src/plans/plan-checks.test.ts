@@ -8,7 +8,13 @@ import {
   patientFindings,
   pregnancyLegsFinding,
 } from './example-patient.fixture.ts';
-import { checkPlanAgainstFindings, checkPlanAgainstReferral, planIsAcceptable } from './plan-checks.ts';
+import { HOME_CARE_LIBRARY } from './home-care.ts';
+import {
+  checkHomeCareAgainstFindings,
+  checkPlanAgainstFindings,
+  checkPlanAgainstReferral,
+  planIsAcceptable,
+} from './plan-checks.ts';
 import type { Intervention } from './plan-of-care.schema.ts';
 
 // Sources: the findings follow the contraindication groups of the FSMTB MBLEx content outline
@@ -167,5 +173,48 @@ describe('plan against the screening findings', () => {
         overridden: false,
       },
     ]);
+  });
+});
+
+describe('home care against the screening findings', () => {
+  const heatFinding: ScreeningFinding = {
+    ruleId: 'multiple_sclerosis',
+    severity: 'modify',
+    reason: 'Multiple sclerosis: heat can bring on symptoms.',
+    source: 'MBLEx content outline: special populations',
+    modification: { excludedTechniqueTags: ['heat'] },
+  };
+  const plan = (...itemIds: string[]) => ({ homeCare: itemIds.map((itemId) => ({ itemId })) });
+
+  it.each<[string, string[], ScreeningFinding[], string[]]>([
+    ['moist heat under a no-heat finding', ['moist_heat', 'walking'], [heatFinding], ['moist_heat']],
+    ['a cold pack under a no-heat finding', ['cold_pack'], [heatFinding], []],
+    ['ball self-release, compression allowed', ['tennis_ball_self_release'], [anticoagulantFinding], []],
+    [
+      'a stretch outside a region-limited finding',
+      ['wrist_flexor_stretch'],
+      [
+        {
+          ...heatFinding,
+          modification: { excludedTechniqueTags: ['stretching'], regions: [{ regionId: 'gluteal' }] },
+        },
+      ],
+      [],
+    ],
+    [
+      'a stretch inside a region-limited finding',
+      ['piriformis_stretch'],
+      [
+        {
+          ...heatFinding,
+          modification: { excludedTechniqueTags: ['stretching'], regions: [{ regionId: 'gluteal' }] },
+        },
+      ],
+      ['piriformis_stretch'],
+    ],
+    ['an item the library does not hold', ['clinic.unknown'], [heatFinding], []],
+  ])('%s', (_label, itemIds, findings, flagged) => {
+    const warnings = checkHomeCareAgainstFindings(plan(...itemIds), HOME_CARE_LIBRARY, findings);
+    expect(warnings.map((warning) => warning.itemId)).toEqual(flagged);
   });
 });

@@ -4,6 +4,7 @@
  * once, in words a therapist can act on, so the form can show them all together.
  */
 import type { ScreeningFinding } from '../screening/types.ts';
+import type { HomeCareItem } from './home-care.ts';
 import type { Intervention, PlanOfCare } from './plan-of-care.schema.ts';
 import { techniqueLabel } from './techniques.ts';
 import {
@@ -106,6 +107,42 @@ export function checkPlanAgainstFindings(
     }
   });
   return violations;
+}
+
+export interface HomeCareWarning {
+  itemId: string;
+  ruleId: string;
+  reason: string;
+}
+
+/**
+ * Home-care items whose caution tags a finding excludes (e.g. a heat pack when heat is to be
+ * avoided). A warning, not a block: the therapist may adapt the item's instructions instead.
+ * An item with no regions is done on the whole body, so region-limited findings apply to it.
+ */
+export function checkHomeCareAgainstFindings(
+  plan: Pick<PlanOfCare, 'homeCare'>,
+  library: readonly HomeCareItem[],
+  findings: readonly ScreeningFinding[],
+): HomeCareWarning[] {
+  const warnings: HomeCareWarning[] = [];
+  for (const { itemId } of plan.homeCare) {
+    const item = library.find((candidate) => candidate.id === itemId);
+    if (!item?.cautionTags?.length) continue;
+    for (const finding of findings) {
+      const modification = finding.modification;
+      const excluded = item.cautionTags.filter((tag) => modification?.excludedTechniqueTags?.includes(tag));
+      const scope = modification?.regions;
+      const inScope =
+        scope === undefined ||
+        item.regions.length === 0 ||
+        scope.some((region) => item.regions.includes(region.regionId));
+      if (excluded.length > 0 && inScope) {
+        warnings.push({ itemId, ruleId: finding.ruleId, reason: `${item.label}: ${finding.reason}` });
+      }
+    }
+  }
+  return warnings;
 }
 
 /** A plan can be saved when nothing is left that is neither justified nor requested. */
