@@ -66,4 +66,9 @@ export interface ScreeningFinding {
   regions?: RegionTarget[];
   /** For modify findings: how to adapt the treatment. */
   modification?: Modification;
+  /**
+   * A precaution that holds for every patient (endangerment sites): the safety gate applies it,
+   * but it alone does not make a visit "proceed with care".
+   */
+  standing?: boolean;
 }
