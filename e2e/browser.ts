@@ -1,5 +1,5 @@
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, afterEach, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,7 +23,11 @@ const open = new Set<BrowserContext>();
 /** A new browser context the size of a 1024×768 tablet, against the server global-setup started. */
 export async function tabletContext(): Promise<BrowserContext> {
   browser ??= await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
-  const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const context = await browser.newContext({
+    baseURL: inject('baseUrl'),
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+  });
   open.add(context);
   context.on('close', () => open.delete(context));
   return context;

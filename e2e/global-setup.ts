@@ -1,7 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { TEST_APP_PASSWORD } from '../packages/server/test/constants.ts';
-import { dropDatabase, recreateDatabase, repoRoot, startTestPostgres } from '../packages/server/test/test-postgres.ts';
+import {
+  dropDatabase,
+  recreateDatabase,
+  repoRoot,
+  startTestPostgres,
+} from '../packages/server/test/test-postgres.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,19 +26,23 @@ export default async function setup(project: TestProject) {
   const ownerUrl = await recreateDatabase(pg.adminUrl, E2E_DB);
   const port = Number(process.env.FASCIA_E2E_PORT ?? 3999);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', 'serve'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: ownerUrl,
-      FASCIA_DB_APP_PASSWORD: TEST_APP_PASSWORD,
-      FASCIA_PORT: String(port),
-      FASCIA_PUBLIC_URL: baseUrl,
-      FASCIA_DEMO: 'true',
-      FASCIA_SIGN_IN_RATE_PER_MINUTE: '1000',
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'packages/server/src/main.ts', 'serve'],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: ownerUrl,
+        FASCIA_DB_APP_PASSWORD: TEST_APP_PASSWORD,
+        FASCIA_PORT: String(port),
+        FASCIA_PUBLIC_URL: baseUrl,
+        FASCIA_DEMO: 'true',
+        FASCIA_SIGN_IN_RATE_PER_MINUTE: '1000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   server.stdout?.on('data', (d) => {
     output += d;
@@ -44,7 +53,10 @@ export default async function setup(project: TestProject) {
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
-    const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`the server did not become ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));

@@ -1,7 +1,7 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createOwnerDb } from '../packages/server/src/db/connection.ts';
 import { createClinic } from '../packages/server/src/modules/organization/organization.setup.ts';
 import { currentTotp } from '../packages/server/src/platform/auth/totp.ts';
-import { afterAll, describe, expect, inject, it } from 'vitest';
 import { tabletContext } from './browser.ts';
 import { absent, visible } from './expect.ts';
 
@@ -82,7 +82,10 @@ describe('staff invitation through the web app', () => {
     await visible(page.getByText(email).first());
 
     await page.goto('/admin/outbox');
-    const link = await page.getByRole('link', { name: /\/invite\// }).first().getAttribute('href');
+    const link = await page
+      .getByRole('link', { name: /\/invite\// })
+      .first()
+      .getAttribute('href');
     expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}$/);
 
     const invitee = await tabletContext();
@@ -113,7 +116,11 @@ describe('inactivity', () => {
       .updateTable('sessions')
       .set({ last_seen_at: new Date(Date.now() - 60 * 60_000) })
       .where('ended_at', 'is', null)
-      .where('user_id', 'in', ownerDb.selectFrom('users').select('id').where('email', '=', 'frontdesk@demo.fascia.example'))
+      .where(
+        'user_id',
+        'in',
+        ownerDb.selectFrom('users').select('id').where('email', '=', 'frontdesk@demo.fascia.example'),
+      )
       .execute();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Patients').click();
     await page.reload();

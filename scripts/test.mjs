@@ -11,8 +11,15 @@ const requireBrowser = ['1', 'true', 'yes'].includes(String(process.env.REQUIRE_
 const only = process.argv.slice(2);
 const lanes = [
   { name: 'unit', what: 'domain and web unit tests' },
-  { name: 'int', what: `integration tests against ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'an embedded PostgreSQL'}` },
-  { name: 'e2e', what: 'browser tests in Chromium', needs: () => (existsSync(chromium) ? null : `no browser at ${chromium} (apt-get install -y chromium)`) },
+  {
+    name: 'int',
+    what: `integration tests against ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'an embedded PostgreSQL'}`,
+  },
+  {
+    name: 'e2e',
+    what: 'browser tests in Chromium',
+    needs: () => (existsSync(chromium) ? null : `no browser at ${chromium} (apt-get install -y chromium)`),
+  },
 ].filter((l) => only.length === 0 || only.includes(l.name));
 
 const outDir = path.resolve('test-results');
@@ -37,7 +44,15 @@ for (const lane of lanes) {
   console.log(`\n=== ${lane.name}: ${lane.what} ===`);
   const run = spawnSync(
     process.execPath,
-    ['node_modules/vitest/vitest.mjs', 'run', '--project', lane.name, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--project',
+      lane.name,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     { stdio: 'inherit' },
   );
   if (!existsSync(report)) {
@@ -47,11 +62,15 @@ for (const lane of lanes) {
   }
   const r = JSON.parse(readFileSync(report, 'utf8'));
   // A file that fails to load counts as a failure even though it has no test results.
-  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+  ).length;
   passed += r.numPassedTests;
   failed += r.numFailedTests + brokenFiles;
   const skipped = r.numPendingTests + r.numTodoTests;
-  summary.push(`${lane.name}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  summary.push(
+    `${lane.name}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
   if (r.numTotalTests === 0 && brokenFiles === 0) {
     summary.push(`${lane.name}: FAILED — no tests found`);
     failed += 1;
