@@ -89,7 +89,7 @@ function onStopSignal(stop: (signal: string) => Promise<void>) {
 }
 
 async function withDatabase<T>(config: Config, work: (ownerUrl: string) => Promise<T>): Promise<T> {
-  const db = await openDatabase(config, say);
+  const db = await openDatabase(config, (m) => config.logLevel === 'debug' && say(m));
   try {
     return await work(db.ownerUrl);
   } finally {

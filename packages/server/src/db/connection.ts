@@ -61,12 +61,17 @@ export async function openDatabase(
 }
 
 export function createAppDb(appUrl: string, poolSize: number): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString: appUrl, max: poolSize, application_name: 'fascia' });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return kyselyOver(new pg.Pool({ connectionString: appUrl, max: poolSize, application_name: 'fascia' }));
 }
 
 export function createOwnerDb(ownerUrl: string): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString: ownerUrl, max: 2, application_name: 'fascia-admin' });
+  return kyselyOver(new pg.Pool({ connectionString: ownerUrl, max: 2, application_name: 'fascia-admin' }));
+}
+
+function kyselyOver(pool: pg.Pool): Kysely<Database> {
+  // An idle connection dropped by the server (PostgreSQL restarting or stopping with Ctrl-C) is
+  // discarded by the pool; without a listener it would crash the process mid-shutdown.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

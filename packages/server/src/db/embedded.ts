@@ -57,7 +57,8 @@ export async function startEmbeddedPostgres(opts: {
   }
   return {
     ownerUrl: `postgres://fascia_owner:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`,
-    stop: () => pg.stop(),
+    // Ctrl-C in a terminal reaches PostgreSQL too (same process group); it may already be stopping.
+    stop: () => pg.stop().catch(() => {}),
   };
 }
 
