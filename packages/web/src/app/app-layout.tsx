@@ -1,12 +1,10 @@
 import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 import { roleLabel } from '../components/role-labels.ts';
-import { forgetSession } from '../features/auth/session-query.ts';
 import { useIdleSignOut } from '../features/auth/use-idle-sign-out.ts';
 import { adminNav, isActive, MAIN_NAV, type NavItem } from './navigation.ts';
 
@@ -53,7 +51,7 @@ export function AppLayout({ session }: { session: Session }) {
             <NavItemLink key={item.to} item={item} pathname={pathname} />
           ))}
           {admin.length > 0 && (
-            <NavLink label="Admin" defaultOpened={pathname.startsWith('/admin')} childrenOffset="md">
+            <NavLink label="Admin" defaultOpened childrenOffset="md">
               {admin.map((item) => (
                 <NavItemLink key={item.to} item={item} pathname={pathname} />
               ))}
@@ -84,11 +82,11 @@ function NavItemLink({ item, pathname }: { item: NavItem; pathname: string }) {
 
 function UserMenu({ session }: { session: Session }) {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
 
   const signOut = async () => {
     await api.post('/auth/sign-out').catch(() => undefined);
-    forgetSession(queryClient);
+    // The signed-out page clears the cache; clearing it here first would let the workspace see
+    // "no session" and send the user to sign-in instead.
     navigate('/signed-out', { replace: true });
   };
 

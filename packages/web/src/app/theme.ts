@@ -1,10 +1,10 @@
 import {
   Button,
   createTheme,
+  NativeSelect,
   NavLink,
   NumberInput,
   PasswordInput,
-  Select,
   Switch,
   TextInput,
 } from '@mantine/core';
@@ -20,10 +20,20 @@ export const theme = createTheme({
   breakpoints: { xs: '36em', sm: '48em', md: '64em', lg: '75em', xl: '88em' },
   components: {
     Button: Button.extend({ defaultProps: { size: 'md' } }),
-    TextInput: TextInput.extend({ defaultProps: { size: 'md' } }),
-    PasswordInput: PasswordInput.extend({ defaultProps: { size: 'md' } }),
-    Select: Select.extend({ defaultProps: { size: 'md' } }),
-    NumberInput: NumberInput.extend({ defaultProps: { size: 'md' } }),
+    // No asterisk after labels: nearly every field here is required (the inputs still say so to
+    // assistive technology), and a bare label is what people and tests look fields up by.
+    TextInput: TextInput.extend({ defaultProps: { size: 'md', withAsterisk: false } }),
+    PasswordInput: PasswordInput.extend({
+      // Mantine names the eye button "Toggle password visibility", which a search for the field
+      // labelled "Password" also finds; a name without the word keeps that label unique.
+      defaultProps: {
+        size: 'md',
+        withAsterisk: false,
+        visibilityToggleButtonProps: { 'aria-label': 'Show or hide the characters typed' },
+      },
+    }),
+    NativeSelect: NativeSelect.extend({ defaultProps: { size: 'md', withAsterisk: false } }),
+    NumberInput: NumberInput.extend({ defaultProps: { size: 'md', withAsterisk: false } }),
     Switch: Switch.extend({ defaultProps: { size: 'md' } }),
     NavLink: NavLink.extend({ styles: { root: { minHeight: 44, borderRadius: 8 } } }),
   },

@@ -83,23 +83,23 @@ function FilterForm({ onApply }: { onApply: (filters: AuditFilters) => void }) {
       <form onSubmit={form.onSubmit((values) => onApply({ ...values }))} aria-label="Audit filters">
         <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
           <TextInput label="Action" placeholder="e.g. auth.sign_in" {...form.getInputProps('action')} />
-          <NativeSelect label="Outcome" size="md" data={OUTCOMES} {...form.getInputProps('outcome')} />
+          <NativeSelect label="Outcome" data={OUTCOMES} {...form.getInputProps('outcome')} />
           <TextInput label="Patient id" {...form.getInputProps('patientId')} />
           <TextInput label="From" type="date" {...form.getInputProps('from')} />
           <TextInput label="To" type="date" {...form.getInputProps('to')} />
-          <Group align="flex-end" gap="sm">
-            <Button type="submit">Apply filters</Button>
-            <Button
-              variant="default"
-              onClick={() => {
-                form.reset();
-                onApply(EMPTY_FILTERS);
-              }}
-            >
-              Clear
-            </Button>
-          </Group>
         </SimpleGrid>
+        <Group gap="sm" mt="md">
+          <Button type="submit">Apply filters</Button>
+          <Button
+            variant="default"
+            onClick={() => {
+              form.reset();
+              onApply(EMPTY_FILTERS);
+            }}
+          >
+            Clear
+          </Button>
+        </Group>
       </form>
     </Paper>
   );

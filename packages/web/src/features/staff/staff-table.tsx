@@ -19,6 +19,12 @@ function editable(member: StaffMember, session: Session): boolean {
 export function StaffTable({ staff, session }: { staff: StaffMember[]; session: Session }) {
   const update = useUpdateStaff();
   const [confirming, setConfirming] = useState<StaffMember | null>(null);
+  // The dialog keeps showing whom it is about while it fades out after closing.
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const askToConfirm = (m: StaffMember) => {
+    setConfirming(m);
+    setConfirmOpen(true);
+  };
   const roles = ROLE_OPTIONS.filter((r) => r.value !== 'owner' || session.user.role === 'owner');
 
   const changeRole = (member: StaffMember, role: Role) => {
@@ -42,7 +48,7 @@ export function StaffTable({ staff, session }: { staff: StaffMember[]; session: 
       { id: member.id, active: !member.active },
       {
         onSuccess: (m) => {
-          setConfirming(null);
+          setConfirmOpen(false);
           notifications.show({
             color: 'teal',
             title: m.active ? 'Reactivated' : 'Deactivated',
@@ -80,6 +86,11 @@ export function StaffTable({ staff, session }: { staff: StaffMember[]; session: 
                     <Text size="sm" c="dimmed">
                       {m.email}
                     </Text>
+                    {!m.active && (
+                      <Badge color="red" variant="light" mt={4}>
+                        Deactivated
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td miw={180}>
                     {canEdit ? (
@@ -105,16 +116,11 @@ export function StaffTable({ staff, session }: { staff: StaffMember[]; session: 
                   <Table.Td>{m.lastSignInAt ? formatDateTime(m.lastSignInAt) : 'Never'}</Table.Td>
                   <Table.Td>
                     <Group gap="sm" wrap="nowrap">
-                      {!m.active && (
-                        <Badge color="red" variant="light">
-                          Deactivated
-                        </Badge>
-                      )}
                       {canEdit && (
                         <Button
                           variant={m.active ? 'default' : 'light'}
                           color={m.active ? 'red' : 'teal'}
-                          onClick={() => setConfirming(m)}
+                          onClick={() => askToConfirm(m)}
                         >
                           {m.active ? 'Deactivate' : 'Reactivate'}
                         </Button>
@@ -134,12 +140,10 @@ export function StaffTable({ staff, session }: { staff: StaffMember[]; session: 
       </Table.ScrollContainer>
 
       <Modal
-        opened={confirming !== null}
-        onClose={() => setConfirming(null)}
+        opened={confirmOpen}
+        onClose={() => setConfirmOpen(false)}
         title={
-          confirming?.active
-            ? `Deactivate ${confirming.displayName}?`
-            : `Reactivate ${confirming?.displayName ?? ''}?`
+          confirming ? `${confirming.active ? 'Deactivate' : 'Reactivate'} ${confirming.displayName}?` : ''
         }
       >
         {confirming && (
@@ -150,7 +154,7 @@ export function StaffTable({ staff, session }: { staff: StaffMember[]; session: 
                 : 'They will be able to sign in again with their existing password.'}
             </Text>
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(null)}>
+              <Button variant="default" onClick={() => setConfirmOpen(false)}>
                 Cancel
               </Button>
               <Button
