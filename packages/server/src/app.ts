@@ -22,8 +22,16 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { healthHistoryRoutes } from './modules/health-history/health-history.routes.ts';
+import { HealthHistoryService } from './modules/health-history/health-history.service.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { patientsRoutes } from './modules/patients/patients.routes.ts';
+import { PatientsService } from './modules/patients/patients.service.ts';
+import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
+import { ReferralsService } from './modules/referrals/referrals.service.ts';
+import { screeningRoutes } from './modules/screening/screening.routes.ts';
+import { ScreeningService } from './modules/screening/screening.service.ts';
 import { InvitationsService } from './modules/staff/invitations.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
@@ -119,6 +127,10 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(organizationRoutes(tenancy));
   await app.register(auditRoutes(tenancy));
   await app.register(outboxRoutes(tenancy));
+  await app.register(patientsRoutes(new PatientsService(tenancy)));
+  await app.register(healthHistoryRoutes(new HealthHistoryService(tenancy)));
+  await app.register(referralsRoutes(new ReferralsService(tenancy)));
+  await app.register(screeningRoutes(new ScreeningService(tenancy)));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () =>
     app.swagger(),
   );

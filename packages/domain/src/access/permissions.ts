@@ -7,6 +7,8 @@
  * (`clinical.read_own`); reading every patient's notes (`clinical.read_all`) is for owners and
  * admins, or a therapist the clinic grants it to. Front desk sees demographics and the schedule,
  * never clinical notes. Billers see what a claim needs: demographics, coverage, diagnoses, charges.
+ * Referrals (the physician's order, its diagnoses and authorised visits) are read by every role and
+ * entered by the front desk and therapists; referring providers go with them.
  */
 export const ROLES = ['owner', 'admin', 'therapist', 'front_desk', 'biller'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,6 +30,8 @@ export const PERMISSIONS = [
   'outbox.read',
   'patients.read',
   'patients.write',
+  'referrals.read',
+  'referrals.write',
   'clinical.read_own',
   'clinical.read_all',
   'clinical.write',
@@ -51,6 +55,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'staff.read',
     'patients.read',
     'patients.write',
+    'referrals.read',
+    'referrals.write',
     'clinical.read_own',
     'clinical.write',
     'schedule.read',
@@ -63,6 +69,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'staff.read',
     'patients.read',
     'patients.write',
+    'referrals.read',
+    'referrals.write',
     'schedule.read',
     'schedule.write',
   ],
@@ -70,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organization.read',
     'staff.read',
     'patients.read',
+    'referrals.read',
     'billing.read',
     'billing.write',
     'reports.read',

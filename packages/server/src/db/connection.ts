@@ -9,8 +9,10 @@ import { startEmbeddedPostgres } from './embedded.ts';
 import { APP_ROLE, migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
 
-// Dates and timestamps come back as JS Dates; bigint counters (audit seq) as strings, exact.
+// Timestamps come back as JS Dates; bigint counters (audit seq) as strings, exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+// Calendar dates stay 'YYYY-MM-DD' strings: a Date would shift them by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export interface DatabaseHandle {
   /** Connects as the owner: migrations, seeding and maintenance commands only. */

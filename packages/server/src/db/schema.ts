@@ -11,6 +11,7 @@ export interface OrganizationsTable {
   require_mfa: Generated<boolean>;
   idle_timeout_minutes: Generated<number>;
   is_demo: Generated<boolean>;
+  time_zone: Generated<string>;
   created_at: Timestamp;
 }
 
@@ -104,6 +105,104 @@ export interface InstanceSettingsTable {
   value: Json;
 }
 
+/** A calendar date (PostgreSQL `date`), kept as the ISO string 'YYYY-MM-DD'. */
+type CalendarDate = string;
+
+export interface PatientsTable {
+  id: Generated<string>;
+  organization_id: string;
+  family_name: string;
+  given_name: string;
+  search_name: string;
+  date_of_birth: CalendarDate;
+  phone_digits: string | null;
+  data: Json;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PatientCareTeamTable {
+  organization_id: string;
+  patient_id: string;
+  user_id: string;
+  added_at: Timestamp;
+}
+
+export interface CoveragesTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  coverage_order: string;
+  data: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface HealthHistoryItemsTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  kind: string;
+  data: Json;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  replaces_id: string | null;
+  retired_at: NullableTimestamp;
+  retired_by: string | null;
+  retire_reason: string | null;
+}
+
+export interface ReferringProvidersTable {
+  id: Generated<string>;
+  organization_id: string;
+  npi: string;
+  display_name: string;
+  search_name: string;
+  data: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReferralsTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  provider_id: string;
+  valid_from: CalendarDate;
+  valid_until: CalendarDate;
+  data: Json;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReferralAttachmentsTable {
+  referral_id: string;
+  organization_id: string;
+  sha256: string;
+  media_type: string;
+  file_name: string;
+  size_bytes: number;
+  content: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export interface ScreeningsTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  as_of: CalendarDate;
+  answers: Json;
+  findings: Json;
+  decision: 'proceed' | 'proceed_with_care' | 'stop';
+  overrides: Json;
+  acknowledged_by: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -113,4 +212,12 @@ export interface Database {
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
   instance_settings: InstanceSettingsTable;
+  patients: PatientsTable;
+  patient_care_team: PatientCareTeamTable;
+  coverages: CoveragesTable;
+  health_history_items: HealthHistoryItemsTable;
+  referring_providers: ReferringProvidersTable;
+  referrals: ReferralsTable;
+  referral_attachments: ReferralAttachmentsTable;
+  screenings: ScreeningsTable;
 }

@@ -1,0 +1,45 @@
+import { can } from '@fascia/domain/access/permissions';
+import { NotFound } from './errors.ts';
+import type { Actor } from './request-auth.ts';
+import type { Tx } from './tenancy.ts';
+
+/**
+ * Clinical records (health history, screenings, notes) are read by owners and admins for every
+ * patient, and by a therapist for the patients on whose care team they are. Anyone else asking is
+ * told the patient was not found, exactly as for another clinic's patient, so nothing leaks.
+ */
+export async function assertPatientExists(tx: Tx, patientId: string): Promise<void> {
+  const found = await tx.selectFrom('patients').select('id').where('id', '=', patientId).executeTakeFirst();
+  if (!found) throw new NotFound('The patient');
+}
+
+export async function assertClinicalAccess(tx: Tx, actor: Actor, patientId: string): Promise<void> {
+  await assertPatientExists(tx, patientId);
+  if (can(actor.role, 'clinical.read_all')) return;
+  if (can(actor.role, 'clinical.read_own') && (await onCareTeam(tx, actor.userId, patientId))) return;
+  throw new NotFound('The patient');
+}
+
+export function canReadClinical(actor: Actor): boolean {
+  return can(actor.role, 'clinical.read_all') || can(actor.role, 'clinical.read_own');
+}
+
+export async function onCareTeam(tx: Tx, userId: string, patientId: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('patient_care_team')
+    .select('user_id')
+    .where('patient_id', '=', patientId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The clinic's calendar day now, in its own time zone (screenings and referrals run on dates). */
+export function clinicToday(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
