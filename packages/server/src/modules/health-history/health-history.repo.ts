@@ -35,7 +35,11 @@ export function toHealthHistory(rows: Array<{ id: string; kind: string; data: un
   for (const row of rows) {
     const item = { ...(row.data as Record<string, unknown>), id: row.id };
     if (row.kind === 'pregnancy') history.pregnancy = item;
-    else ((history[row.kind] ??= []) as unknown[]).push(item);
+    else {
+      const list = (history[row.kind] as unknown[] | undefined) ?? [];
+      list.push(item);
+      history[row.kind] = list;
+    }
   }
   return history as HealthHistory;
 }
