@@ -15,16 +15,15 @@ declare module 'vitest' {
   }
 }
 
-const E2E_DB = 'fascia_e2e';
-
 /**
  * Starts Fascia the way a clinic does (`fascia serve`, which builds the web app when needed) on
  * its own database and port, and waits until it is ready.
  */
 export default async function setup(project: TestProject) {
   const pg = await startTestPostgres();
-  const ownerUrl = await recreateDatabase(pg.adminUrl, E2E_DB);
   const port = Number(process.env.FASCIA_E2E_PORT ?? 3999);
+  const E2E_DB = `fascia_e2e_${port}`;
+  const ownerUrl = await recreateDatabase(pg.adminUrl, E2E_DB);
   const baseUrl = `http://127.0.0.1:${port}`;
   const server: ChildProcess = spawn(
     process.execPath,

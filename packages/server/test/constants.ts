@@ -1,3 +1,2 @@
-export const TEMPLATE_DB = 'fascia_test_template';
 export const TEST_APP_PASSWORD = 'fascia-test-app-role-password';
 export const TEST_PASSWORD = 'a long tablet pass phrase';

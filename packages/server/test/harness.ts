@@ -9,7 +9,7 @@ import { type Config, loadConfig } from '../src/config.ts';
 import { asAppRole, createAppDb, createOwnerDb, withDatabase } from '../src/db/connection.ts';
 import type { Database } from '../src/db/schema.ts';
 import { createClinic } from '../src/modules/organization/organization.setup.ts';
-import { TEMPLATE_DB, TEST_APP_PASSWORD, TEST_PASSWORD } from './constants.ts';
+import { TEST_APP_PASSWORD, TEST_PASSWORD } from './constants.ts';
 
 export { TEST_PASSWORD };
 
@@ -28,7 +28,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const name = `fascia_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`);
   await admin.end();
   const ownerUrl = withDatabase(adminUrl, name);
   const appUrl = asAppRole(ownerUrl, TEST_APP_PASSWORD);

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -11,11 +12,27 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
  */
 export async function startTestPostgres(): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {} };
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.join(repoRoot, '.test-db'),
-    port: Number(process.env.FASCIA_TEST_PG_PORT ?? 54339),
-  });
+  const dataDir = path.join(repoRoot, '.test-db');
+  const port = Number(process.env.FASCIA_TEST_PG_PORT ?? 54339);
+  // Another test run (a second terminal) may have the embedded server up already: share it.
+  const running = await alreadyRunning(dataDir, port);
+  if (running) return { adminUrl: running, stop: async () => {} };
+  const embedded = await startEmbeddedPostgres({ dataDir, port });
   return { adminUrl: embedded.ownerUrl, stop: embedded.stop };
+}
+
+async function alreadyRunning(dataDir: string, port: number): Promise<string | undefined> {
+  const secret = path.join(dataDir, 'pg-owner.secret');
+  if (!existsSync(secret)) return undefined;
+  const url = `postgres://fascia_owner:${encodeURIComponent(readFileSync(secret, 'utf8').trim())}@127.0.0.1:${port}/postgres`;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return url;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function recreateDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
