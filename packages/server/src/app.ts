@@ -18,6 +18,8 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import './platform/validation-messages.ts';
 import type { Database } from './db/schema.ts';
+import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
+import { AssessmentsService } from './modules/assessments/assessments.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
@@ -26,6 +28,8 @@ import { healthHistoryRoutes } from './modules/health-history/health-history.rou
 import { HealthHistoryService } from './modules/health-history/health-history.service.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { outcomesRoutes } from './modules/outcomes/outcomes.routes.ts';
+import { OutcomesService } from './modules/outcomes/outcomes.service.ts';
 import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { PatientsService } from './modules/patients/patients.service.ts';
 import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
@@ -131,6 +135,8 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(healthHistoryRoutes(new HealthHistoryService(tenancy)));
   await app.register(referralsRoutes(new ReferralsService(tenancy)));
   await app.register(screeningRoutes(new ScreeningService(tenancy)));
+  await app.register(assessmentsRoutes(new AssessmentsService(tenancy)));
+  await app.register(outcomesRoutes(new OutcomesService(tenancy), config));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () =>
     app.swagger(),
   );

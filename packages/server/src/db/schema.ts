@@ -203,6 +203,62 @@ export interface ScreeningsTable {
   created_at: Timestamp;
 }
 
+export interface AssessmentsTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  referral_id: string | null;
+  kind: 'initial' | 're_evaluation' | 'discharge';
+  performed_on: CalendarDate;
+  therapist_id: string;
+  content: Json;
+  status: Generated<'draft' | 'signed'>;
+  version: Generated<number>;
+  content_hash: string | null;
+  signed_by: string | null;
+  signed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentAddendaTable {
+  id: Generated<string>;
+  organization_id: string;
+  assessment_id: string;
+  reason: string;
+  body: string;
+  author_id: string;
+  created_at: Timestamp;
+}
+
+export interface OutcomeResponsesTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  instrument_id: string;
+  administered_on: CalendarDate;
+  response: Json;
+  result: Json;
+  score: string | number | null;
+  assessment_id: string | null;
+  source: 'assessment' | 'kiosk' | 'staff';
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface KioskSessionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  token_hash: string;
+  instrument_ids: string[];
+  completed_instrument_ids: Generated<string[]>;
+  created_by: string;
+  expires_at: Timestamp;
+  completed_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -220,4 +276,8 @@ export interface Database {
   referrals: ReferralsTable;
   referral_attachments: ReferralAttachmentsTable;
   screenings: ScreeningsTable;
+  assessments: AssessmentsTable;
+  assessment_addenda: AssessmentAddendaTable;
+  outcome_responses: OutcomeResponsesTable;
+  kiosk_sessions: KioskSessionsTable;
 }

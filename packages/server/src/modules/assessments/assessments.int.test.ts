@@ -1,0 +1,153 @@
+import {
+  FOUR_WEEK_REEVALUATION,
+  INITIAL_HEADACHE_ASSESSMENT,
+} from '@fascia/domain/assessment/assessment.fixtures';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  createTestClinic,
+  type Session,
+  signIn,
+  startTestApp,
+  type TestContext,
+} from '../../../test/harness.ts';
+
+// The worked case of the assessment issue (tension-type headache), through the API: an initial
+// assessment signed and locked, a re-evaluation four weeks later compared against it.
+let ctx: TestContext;
+let therapist: Session;
+let patientId: string;
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  const clinic = await createTestClinic(ctx);
+  therapist = await signIn(ctx.app, clinic.emailOf('therapist'));
+  const created = await call(ctx.app, therapist, 'POST', '/api/patients', {
+    record: {
+      legalName: { given: 'Lena', family: 'Marsh' },
+      dateOfBirth: '1988-09-01',
+      sex: 'female',
+      consents: {
+        treatment: { given: true, date: '2025-03-01' },
+        communication: { given: false, channels: [] },
+      },
+    },
+  });
+  patientId = created.json().id;
+});
+
+function content(fixture: typeof INITIAL_HEADACHE_ASSESSMENT) {
+  const { kind, performedOn, patientId: _p, therapistId: _t, referralId: _r, ...rest } = fixture;
+  return { kind, performedOn, content: rest };
+}
+
+describe('assessment visit', () => {
+  it('saves a partial draft, reports what blocks signing, signs, locks, and takes addenda', async () => {
+    const draft = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/assessments`, {
+      kind: 'initial',
+      performedOn: '2025-03-03',
+      content: { subjective: { chiefComplaint: 'Headache' } },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect(draft.json().problems.map((p: { field: string }) => p.field)).toContain('content.painDrawing');
+    const premature = await call(ctx.app, therapist, 'POST', `/api/assessments/${draft.json().id}/sign`, {
+      version: 1,
+    });
+    expect(premature.statusCode).toBe(422);
+
+    const full = content(INITIAL_HEADACHE_ASSESSMENT);
+    const saved = await call(ctx.app, therapist, 'PUT', `/api/assessments/${draft.json().id}`, {
+      ...full,
+      version: 1,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().problems).toEqual([]);
+    const stale = await call(ctx.app, therapist, 'PUT', `/api/assessments/${draft.json().id}`, {
+      ...full,
+      version: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const signed = await call(ctx.app, therapist, 'POST', `/api/assessments/${draft.json().id}/sign`, {
+      version: 2,
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json()).toMatchObject({
+      status: 'signed',
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+
+    const edit = await call(ctx.app, therapist, 'PUT', `/api/assessments/${draft.json().id}`, {
+      ...full,
+      version: 3,
+    });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().title).toBe('Refused for patient safety');
+    // Even the database owner cannot change a signed assessment.
+    await expect(
+      sql`UPDATE assessments SET content = '{}' WHERE id = ${draft.json().id}`.execute(ctx.ownerDb),
+    ).rejects.toThrow(/signed/);
+
+    const addendum = await call(ctx.app, therapist, 'POST', `/api/assessments/${draft.json().id}/addenda`, {
+      reason: 'Late information',
+      body: 'Patient reports the headaches started after a new monitor setup.',
+    });
+    expect(addendum.statusCode).toBe(201);
+    expect(addendum.json().addenda).toHaveLength(1);
+    expect(addendum.json().content).toEqual(signed.json().content);
+
+    // Four weeks later: the re-evaluation compared with the signed baseline.
+    const re = content(FOUR_WEEK_REEVALUATION);
+    const second = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/assessments`, {
+      ...re,
+      content: { ...re.content, baselineAssessmentId: draft.json().id },
+    });
+    expect(second.json().problems).toEqual([]);
+    expect(
+      (await call(ctx.app, therapist, 'POST', `/api/assessments/${second.json().id}/sign`, { version: 1 }))
+        .statusCode,
+    ).toBe(200);
+    const comparison = (
+      await call(ctx.app, therapist, 'GET', `/api/assessments/${second.json().id}/comparison`)
+    ).json().comparison;
+    const byInstrument = Object.fromEntries(
+      comparison.outcomes.map((o: { instrumentId: string; primary: { outcome: string } }) => [
+        o.instrumentId,
+        o.primary.outcome,
+      ]),
+    );
+    expect(byInstrument).toMatchObject({ hit6: 'improved_beyond_mcid', ndi: 'improved_beyond_mcid' });
+
+    // The signed assessments' questionnaires form the outcome series.
+    const series = (
+      await call(ctx.app, therapist, 'GET', `/api/patients/${patientId}/outcomes?instrumentId=hit6`)
+    ).json().items[0];
+    expect(series.responses.map((r: { result: { score: number } }) => r.result.score)).toEqual([66, 58]);
+  });
+});
+
+describe('kiosk', () => {
+  it('the patient fills in a questionnaire on the tablet; the link then locks', async () => {
+    const started = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/kiosk`, {
+      instrumentIds: ['nprs'],
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const token = started.json().token;
+    const view = await ctx.app.inject({ method: 'GET', url: `/api/kiosk/${token}` });
+    expect(view.json()).toEqual({ greetingName: 'Lena', remaining: ['nprs'], completed: [] });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/kiosk/${token}/responses`,
+      payload: { instrumentId: 'nprs', answers: { pain: 14 } },
+    });
+    expect(wrong.statusCode).toBe(422);
+    const done = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/kiosk/${token}/responses`,
+      payload: { instrumentId: 'nprs', answers: { pain: 4 } },
+    });
+    expect(done.json()).toEqual({ remaining: [], done: true });
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/kiosk/${token}` })).statusCode).toBe(410);
+  });
+});
