@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Code,
   Group,
@@ -28,7 +27,11 @@ const OUTCOMES = [
   { value: 'denied', label: 'Denied' },
 ];
 
-const OUTCOME_COLORS: Record<AuditOutcome, string> = { success: 'teal', failure: 'orange', denied: 'red' };
+const OUTCOME_COLORS: Record<AuditOutcome, string> = {
+  success: 'teal.8',
+  failure: 'orange.8',
+  denied: 'red.8',
+};
 
 export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>(EMPTY_FILTERS);
@@ -138,9 +141,9 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
                 <Code>{e.action}</Code>
               </Table.Td>
               <Table.Td>
-                <Badge color={OUTCOME_COLORS[e.outcome] ?? 'gray'} variant="light">
+                <Text span size="sm" fw={600} c={OUTCOME_COLORS[e.outcome] ?? 'gray'}>
                   {e.outcome}
-                </Badge>
+                </Text>
               </Table.Td>
               <Table.Td>{e.patientId ?? ''}</Table.Td>
               <Table.Td>

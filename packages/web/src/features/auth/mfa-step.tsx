@@ -27,8 +27,9 @@ export function MfaStep() {
     try {
       storeSession(queryClient, await api.post<Session>('/auth/mfa/verify', { code: sent }));
     } catch (err) {
-      setMessage(applyProblem(form, err) || null);
+      // Clear first: changing a value also clears its error, which would hide the server's reason.
       form.setFieldValue('code', '');
+      setMessage(applyProblem(form, err) || null);
     }
   });
 

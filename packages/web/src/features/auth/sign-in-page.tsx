@@ -58,8 +58,9 @@ function PasswordStep() {
         await api.post<Session>('/auth/sign-in', { email: values.email.trim(), password: values.password }),
       );
     } catch (err) {
-      setMessage(applyProblem(form, err) || null);
+      // Clear first: changing a value also clears its error, which would hide the server's reason.
       form.setFieldValue('password', '');
+      setMessage(applyProblem(form, err) || null);
     }
   });
 
