@@ -28,7 +28,7 @@ export function HomePage() {
         {!session.user.mfaEnrolled && (
           <Alert color="yellow" variant="light" title="Two-factor is off for your account">
             An authenticator app keeps patient records safe even if your password leaks.{' '}
-            <Anchor component={Link} to="/enrol-2fa">
+            <Anchor component={Link} to="/enrol-2fa" size="sm">
               Turn on two-factor
             </Anchor>
           </Alert>
