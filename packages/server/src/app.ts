@@ -32,10 +32,14 @@ import { outcomesRoutes } from './modules/outcomes/outcomes.routes.ts';
 import { OutcomesService } from './modules/outcomes/outcomes.service.ts';
 import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { PatientsService } from './modules/patients/patients.service.ts';
+import { plansRoutes } from './modules/plans/plans.routes.ts';
+import { PlansService } from './modules/plans/plans.service.ts';
 import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
 import { ReferralsService } from './modules/referrals/referrals.service.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { ScreeningService } from './modules/screening/screening.service.ts';
+import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
+import { SessionsService } from './modules/sessions/sessions.service.ts';
 import { InvitationsService } from './modules/staff/invitations.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
@@ -137,6 +141,8 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(screeningRoutes(new ScreeningService(tenancy)));
   await app.register(assessmentsRoutes(new AssessmentsService(tenancy)));
   await app.register(outcomesRoutes(new OutcomesService(tenancy), config));
+  await app.register(plansRoutes(new PlansService(tenancy)));
+  await app.register(sessionsRoutes(new SessionsService(tenancy)));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () =>
     app.swagger(),
   );

@@ -259,6 +259,63 @@ export interface KioskSessionsTable {
   created_at: Timestamp;
 }
 
+export interface PlansTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  referral_id: string;
+  assessment_id: string;
+  current_version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanVersionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  plan_id: string;
+  version: number;
+  content: Json;
+  reason: string;
+  safety: Json;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
+export interface SessionNotesTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  screening_id: string;
+  plan_id: string | null;
+  referral_id: string | null;
+  visit_date: CalendarDate;
+  therapist_id: string;
+  status: Generated<'draft' | 'signed'>;
+  outcome: Generated<'treated' | 'postponed'>;
+  content: Json;
+  version: Generated<number>;
+  billing: Json | null;
+  late_entry: Generated<boolean>;
+  referral_override: string | null;
+  content_hash: string | null;
+  signed_by: string | null;
+  signed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionNoteAddendaTable {
+  id: Generated<string>;
+  organization_id: string;
+  note_id: string;
+  reason: string;
+  body: string;
+  author_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -280,4 +337,8 @@ export interface Database {
   assessment_addenda: AssessmentAddendaTable;
   outcome_responses: OutcomeResponsesTable;
   kiosk_sessions: KioskSessionsTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  session_notes: SessionNotesTable;
+  session_note_addenda: SessionNoteAddendaTable;
 }

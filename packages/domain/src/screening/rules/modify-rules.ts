@@ -51,7 +51,9 @@ export const MODIFY_RULES: readonly ScreeningRule[] = [
         'Bleeds and bruises easily (blood thinner or bleeding disorder): light pressure only, no deep or vigorous work.',
       modification: {
         maxPressure: 2,
-        excludedTechniqueTags: ['deep_pressure', 'vigorous', 'friction', 'sustained_compression'],
+        // The ceiling keeps sustained compression (trigger point work) light; the reference rules
+        // out deep and vigorous work, not light sustained pressure.
+        excludedTechniqueTags: ['deep_pressure', 'vigorous', 'friction'],
       },
     }),
   }),

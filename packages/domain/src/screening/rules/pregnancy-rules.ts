@@ -50,9 +50,8 @@ export const PREGNANCY_RULES: readonly ScreeningRule[] = [
     inputs: ['history.pregnancy', 'dayOf.pregnancyUpdate'],
     when: (ctx) => once(ctx.pregnancy),
     finding: () => ({
-      reason:
-        'Pregnancy raises the risk of blood clots in the legs: no deep or sustained pressure on the legs.',
-      modification: { excludedTechniqueTags: ['deep_pressure', 'sustained_compression'], regions: LEGS },
+      reason: 'Pregnancy raises the risk of blood clots in the legs: no deep pressure on the legs.',
+      modification: { excludedTechniqueTags: ['deep_pressure'], regions: LEGS },
     }),
   }),
   defineRule({

@@ -134,12 +134,20 @@ export function updateReferral(
     .executeTakeFirst();
 }
 
-/**
- * Visits used per referral: signed session notes linked to it. Session notes arrive with the
- * session-documentation work; until then no visit has been documented against any referral.
- */
-export async function visitsUsed(_tx: Tx, referralIds: string[]): Promise<Map<string, number>> {
-  return new Map(referralIds.map((id) => [id, 0]));
+/** Visits used per referral: signed session notes of treated visits linked to it. */
+export async function visitsUsed(tx: Tx, referralIds: string[]): Promise<Map<string, number>> {
+  const counts = new Map(referralIds.map((id) => [id, 0]));
+  if (referralIds.length === 0) return counts;
+  const rows = await tx
+    .selectFrom('session_notes')
+    .select(['referral_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('referral_id', 'in', referralIds)
+    .where('status', '=', 'signed')
+    .where('outcome', '=', 'treated')
+    .groupBy('referral_id')
+    .execute();
+  for (const r of rows) if (r.referral_id) counts.set(r.referral_id, Number(r.n));
+  return counts;
 }
 
 export function saveAttachment(
