@@ -25,7 +25,7 @@ const today = daysFromToday(0);
 
 async function ok(res: { statusCode: number; body: string; json: () => unknown }, status = 200) {
   expect(res.statusCode, res.body).toBe(status);
-  return res.json() as Record<string, never>;
+  return res.json() as { id: string } & Record<string, unknown>;
 }
 
 beforeAll(async () => {
