@@ -50,6 +50,8 @@ describe('signing in with two-factor on a tablet', () => {
     // Sign out, then sign in again: password, then the code from the app.
     await page.getByRole('button', { name: /User menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await visible(page.getByRole('heading', { name: 'Signed out' }));
+    await page.getByRole('link', { name: 'Sign in again' }).click();
     await page.getByLabel('Email').fill(email);
     await page.getByLabel(/^Password/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { Session } from '../api/types.ts';
 import { QueryState } from '../components/query-state.tsx';
-import { hasPermission, useSession } from '../features/auth/session-query.ts';
+import { hasPermission, sessionEndedForInactivity, useSession } from '../features/auth/session-query.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
 /** Everything inside the workspace needs a fully signed-in session; other stages go to their step. */
@@ -12,6 +12,7 @@ export function RequireSession({ children }: { children: (session: Session) => R
   return (
     <QueryState query={session} label="your session">
       {(s) => {
+        if (!s && sessionEndedForInactivity()) return <Navigate to="/signed-out?reason=idle" replace />;
         if (!s || s.stage === 'mfa_required') {
           return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
         }

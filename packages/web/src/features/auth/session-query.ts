@@ -4,15 +4,27 @@ import type { Session } from '../../api/types.ts';
 
 export const SESSION_KEY = ['session'] as const;
 
+let endedForInactivity = false;
+
+/**
+ * True when the last session check found the session ended by the idle timeout, so that a reload
+ * lands on "Signed out after inactivity" rather than a bare sign-in form.
+ */
+export function sessionEndedForInactivity(): boolean {
+  return endedForInactivity;
+}
+
 /** The signed-in session, or null when there is none. A 401 here is an answer, not an error. */
 export async function fetchSession(): Promise<Session | null> {
   try {
     const session = await api.get<Session>('/auth/session');
     setCsrfToken(session.csrfToken);
+    endedForInactivity = false;
     return session;
   } catch (err) {
     if (err instanceof ApiProblem && err.status === 401) {
       setCsrfToken(null);
+      endedForInactivity = err.problem.reason === 'idle_timeout';
       return null;
     }
     throw err;
