@@ -9,6 +9,7 @@ export interface NavItem {
 export const MAIN_NAV: NavItem[] = [
   { label: 'Home', to: '/' },
   { label: 'Patients', to: '/patients' },
+  { label: 'Referring providers', to: '/providers' },
   { label: 'Schedule', to: '/schedule' },
   { label: 'Billing', to: '/billing' },
   { label: 'Reports', to: '/reports' },

@@ -10,6 +10,10 @@ import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignedOutPage } from '../features/auth/signed-out-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { OutboxPage } from '../features/outbox/outbox-page.tsx';
+import { PatientChartPage } from '../features/patients/patient-chart-page.tsx';
+import { PatientListPage } from '../features/patients/patient-list-page.tsx';
+import { PatientRegisterPage } from '../features/patients/patient-register-page.tsx';
+import { ProvidersPage } from '../features/providers/providers-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
 import { AppLayout } from './app-layout.tsx';
@@ -40,10 +44,33 @@ export const router = createBrowserRouter([
           {
             path: 'patients',
             element: (
-              <PlannedAreaPage
-                title="Patients"
-                purpose="Patient records will live here: demographics, referrals, intake and medical history, assessments, plans of care and visit notes."
-              />
+              <RequirePermission anyOf={['patients.read']}>
+                <PatientListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'patients/new',
+            element: (
+              <RequirePermission anyOf={['patients.write']}>
+                <PatientRegisterPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'patients/:id/:tab?',
+            element: (
+              <RequirePermission anyOf={['patients.read']}>
+                <PatientChartPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'providers',
+            element: (
+              <RequirePermission anyOf={['referrals.read']}>
+                <ProvidersPage />
+              </RequirePermission>
             ),
           },
           {

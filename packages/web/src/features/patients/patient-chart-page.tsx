@@ -1,0 +1,99 @@
+import { Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useNavigate, useParams } from 'react-router';
+import { formatDate } from '../../components/format.ts';
+import { QueryState } from '../../components/query-state.tsx';
+import { hasPermission, useSession } from '../auth/session-query.ts';
+import { ReferralsTab } from '../referrals/referrals-tab.tsx';
+import { ScreeningTab } from '../screening/screening-tab.tsx';
+import { CoveragesTab } from './coverages-tab.tsx';
+import { HistoryTab } from './history-tab.tsx';
+import { PatientAlerts } from './patient-alerts.tsx';
+import { PatientOverviewTab } from './patient-overview-tab.tsx';
+import { ageOn, fullName, localToday, type PatientView, usePatient } from './patients-api.ts';
+
+export function PatientChartPage() {
+  const { id = '', tab = 'overview' } = useParams();
+  const patient = usePatient(id);
+  return (
+    <QueryState query={patient} label="the patient">
+      {(p) => <Chart patient={p} tab={tab} />}
+    </QueryState>
+  );
+}
+
+function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
+  const navigate = useNavigate();
+  const { data: session } = useSession();
+  const clinical = hasPermission(session, 'clinical.read_own') || hasPermission(session, 'clinical.read_all');
+  const referrals = hasPermission(session, 'referrals.read');
+  const { record } = patient;
+  const tabs = [
+    { value: 'overview', label: 'Overview', show: true },
+    { value: 'history', label: 'History', show: clinical },
+    { value: 'insurance', label: 'Insurance', show: true },
+    { value: 'referrals', label: 'Referrals', show: referrals },
+    { value: 'screening', label: 'Screening', show: clinical },
+  ].filter((t) => t.show);
+  const active = tabs.some((t) => t.value === tab) ? tab : 'overview';
+
+  return (
+    <Stack>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Group justify="space-between" align="baseline" wrap="wrap">
+            <Title order={1} size="h2">
+              {fullName(record.legalName)}
+              {record.preferredName && (
+                <Text span c="dimmed" fw={400} size="lg">
+                  {' '}
+                  ({record.preferredName})
+                </Text>
+              )}
+            </Title>
+            <Group gap="xs">
+              <Text data-testid="patient-age">
+                {ageOn(record.dateOfBirth, localToday())} years · born {formatDate(record.dateOfBirth)}
+              </Text>
+              {record.pronouns && <Badge variant="light">{record.pronouns}</Badge>}
+            </Group>
+          </Group>
+          {patient.alerts && <PatientAlerts alerts={patient.alerts} />}
+        </Stack>
+      </Paper>
+      <Tabs
+        value={active}
+        onChange={(value) => navigate(`/patients/${patient.id}${value === 'overview' ? '' : `/${value}`}`)}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {tabs.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <PatientOverviewTab patient={patient} />
+        </Tabs.Panel>
+        {clinical && (
+          <Tabs.Panel value="history" pt="md">
+            <HistoryTab patientId={patient.id} />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="insurance" pt="md">
+          <CoveragesTab patientId={patient.id} />
+        </Tabs.Panel>
+        {referrals && (
+          <Tabs.Panel value="referrals" pt="md">
+            <ReferralsTab patientId={patient.id} />
+          </Tabs.Panel>
+        )}
+        {clinical && (
+          <Tabs.Panel value="screening" pt="md">
+            <ScreeningTab patientId={patient.id} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </Stack>
+  );
+}
