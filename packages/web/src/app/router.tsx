@@ -13,6 +13,7 @@ import { OutboxPage } from '../features/outbox/outbox-page.tsx';
 import { PatientChartPage } from '../features/patients/patient-chart-page.tsx';
 import { PatientListPage } from '../features/patients/patient-list-page.tsx';
 import { PatientRegisterPage } from '../features/patients/patient-register-page.tsx';
+import { PlanEditorPage } from '../features/plans/plan-editor-page.tsx';
 import { ProvidersPage } from '../features/providers/providers-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
@@ -54,6 +55,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission anyOf={['patients.write']}>
                 <PatientRegisterPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'patients/:patientId/plans/:planId',
+            element: (
+              <RequirePermission anyOf={['clinical.read_own', 'clinical.read_all']}>
+                <PlanEditorPage />
               </RequirePermission>
             ),
           },

@@ -3,6 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { formatDate } from '../../components/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { hasPermission, useSession } from '../auth/session-query.ts';
+import { PlansTab } from '../plans/plans-tab.tsx';
 import { ReferralsTab } from '../referrals/referrals-tab.tsx';
 import { ScreeningTab } from '../screening/screening-tab.tsx';
 import { CoveragesTab } from './coverages-tab.tsx';
@@ -33,6 +34,7 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
     { value: 'insurance', label: 'Insurance', show: true },
     { value: 'referrals', label: 'Referrals', show: referrals },
     { value: 'screening', label: 'Screening', show: clinical },
+    { value: 'plans', label: 'Plan of care', show: clinical },
   ].filter((t) => t.show);
   const active = tabs.some((t) => t.value === tab) ? tab : 'overview';
 
@@ -91,6 +93,11 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
         {clinical && (
           <Tabs.Panel value="screening" pt="md">
             <ScreeningTab patientId={patient.id} />
+          </Tabs.Panel>
+        )}
+        {clinical && (
+          <Tabs.Panel value="plans" pt="md">
+            <PlansTab patientId={patient.id} canWrite={hasPermission(session, 'clinical.write')} />
           </Tabs.Panel>
         )}
       </Tabs>
