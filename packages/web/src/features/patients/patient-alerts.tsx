@@ -1,4 +1,4 @@
-import { Alert, Group, Stack, Text } from '@mantine/core';
+import { Box, SimpleGrid, Text } from '@mantine/core';
 import type { PatientAlert } from './patients-api.ts';
 
 const COLORS: Record<PatientAlert['level'], string> = { danger: 'red', warning: 'orange', info: 'blue' };
@@ -7,37 +7,51 @@ const LEVEL_WORDS: Record<PatientAlert['level'], string> = {
   warning: 'Caution',
   info: 'Note',
 };
+const ORDER = { danger: 0, warning: 1, info: 2 } as const;
 
-/** The chart header's alerts, most serious first, so nobody treats without seeing them. */
+/**
+ * The chart header's alerts, most serious first, so nobody treats without seeing them. Two compact
+ * columns keep a long list from pushing the chart below the fold on a tablet.
+ */
 export function PatientAlerts({ alerts }: { alerts: PatientAlert[] }) {
   if (alerts.length === 0) return null;
-  const order = { danger: 0, warning: 1, info: 2 } as const;
-  const sorted = [...alerts].sort((a, b) => order[a.level] - order[b.level]);
+  const sorted = [...alerts].sort((a, b) => ORDER[a.level] - ORDER[b.level]);
   return (
-    <Stack gap={6} aria-label="Patient alerts" role="region">
-      {sorted.map((alert) => (
-        <Alert
-          key={`${alert.kind}-${alert.ruleId ?? ''}-${alert.label}-${alert.detail ?? ''}`}
-          color={COLORS[alert.level]}
-          variant="light"
-          py={6}
-          data-level={alert.level}
-        >
-          <Group gap="xs" wrap="nowrap" align="baseline">
-            <Text size="sm" fw={700} c={`${COLORS[alert.level]}.9`}>
-              {LEVEL_WORDS[alert.level]}:
-            </Text>
-            <Text size="sm" fw={600}>
-              {alert.label}
-            </Text>
-            {alert.detail && (
-              <Text size="sm" c="dimmed">
-                {alert.detail}
+    <SimpleGrid
+      cols={{ base: 1, sm: 2 }}
+      spacing={6}
+      verticalSpacing={6}
+      aria-label="Patient alerts"
+      role="region"
+    >
+      {sorted.map((alert) => {
+        const color = COLORS[alert.level];
+        return (
+          <Box
+            key={`${alert.kind}-${alert.ruleId ?? ''}-${alert.label}-${alert.detail ?? ''}`}
+            px="sm"
+            py={4}
+            bg={`${color}.0`}
+            style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)`, borderRadius: 4 }}
+            data-level={alert.level}
+          >
+            <Text size="sm" lh={1.35}>
+              <Text span fw={700} c={`${color}.9`}>
+                {LEVEL_WORDS[alert.level]}:
+              </Text>{' '}
+              <Text span fw={600}>
+                {alert.label}
               </Text>
-            )}
-          </Group>
-        </Alert>
-      ))}
-    </Stack>
+              {alert.detail && (
+                <Text span c="dimmed">
+                  {' '}
+                  {alert.detail}
+                </Text>
+              )}
+            </Text>
+          </Box>
+        );
+      })}
+    </SimpleGrid>
   );
 }

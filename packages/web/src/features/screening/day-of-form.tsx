@@ -55,24 +55,22 @@ export function DayOfForm({
                 {...form.getInputProps('unit')}
               />
             </div>
-            <Group gap="xs" align="flex-start">
-              <NumberInput
-                label="Blood pressure, systolic"
-                w={180}
-                min={50}
-                max={300}
-                {...form.getInputProps('systolic')}
-                error={errors.bloodPressure}
-              />
-              <NumberInput
-                label="Blood pressure, diastolic"
-                w={180}
-                min={20}
-                max={200}
-                {...form.getInputProps('diastolic')}
-              />
-            </Group>
           </Group>
+          <SimpleGrid cols={2} spacing="xs">
+            <NumberInput
+              label="Blood pressure, systolic"
+              min={50}
+              max={300}
+              {...form.getInputProps('systolic')}
+              error={errors.bloodPressure}
+            />
+            <NumberInput
+              label="Blood pressure, diastolic"
+              min={20}
+              max={200}
+              {...form.getInputProps('diastolic')}
+            />
+          </SimpleGrid>
           <Checkbox label="Feeling unwell" {...form.getInputProps('feelingUnwell', { type: 'checkbox' })} />
           <Checkbox.Group label="Symptoms today" {...form.getInputProps('symptoms')}>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mt={6} spacing={6}>

@@ -72,7 +72,11 @@ function FindingCard({
     <Paper withBorder p="sm" data-testid="screening-finding" data-rule={f.ruleId}>
       <Stack gap={4}>
         <Group gap="xs" wrap="nowrap" align="flex-start">
-          <Badge color={sev.color} variant={f.severity === 'stop' ? 'filled' : 'light'}>
+          <Badge
+            color={sev.color}
+            variant={f.severity === 'stop' ? 'filled' : 'light'}
+            style={{ flexShrink: 0 }}
+          >
             {f.standing ? 'Always' : sev.label}
           </Badge>
           <Text fw={500}>{f.reason}</Text>

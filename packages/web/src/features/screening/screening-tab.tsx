@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -99,7 +99,7 @@ function DayOfScreening({ patientId, context }: { patientId: string; context: Sc
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 6 }}>
-        <Stack style={{ position: 'sticky', top: 76 }}>
+        <Stack>
           <DecisionBanner result={result} />
           <FindingsList
             findings={result.findings}
@@ -149,9 +149,9 @@ function PastScreenings({ items }: { items: ScreeningView[] }) {
             <Table.Tr key={s.id}>
               <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
               <Table.Td>
-                <Badge color={DECISION_WORDS[s.decision].color} variant="light">
+                <Text size="sm" fw={700} c={`${DECISION_WORDS[s.decision].color}.8`}>
                   {DECISION_WORDS[s.decision].title}
-                </Badge>
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">
