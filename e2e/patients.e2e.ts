@@ -79,6 +79,11 @@ describe('patients, referrals and day-of screening on a tablet', () => {
 
     await t.getByRole('button', { name: 'Record pregnancy' }).click();
     const preg = t.getByRole('form', { name: 'Record pregnancy' });
+    // A due date 50 weeks away cannot be right: refused under the field, nothing recorded.
+    await preg.getByLabel('Due date').fill(dayFromToday(50 * 7));
+    await preg.getByRole('button', { name: 'Save' }).click();
+    await visible(preg.getByText(/more than 40 weeks away is not possible/).nth(1));
+    await absent(t.getByText(`Due ${dayFromToday(50 * 7)}`));
     await preg.getByLabel('Due date').fill(dayFromToday(16 * 7));
     await visible(preg.getByText('24 weeks 0 days, trimester 2'));
     await preg.getByRole('button', { name: 'Save' }).click();
