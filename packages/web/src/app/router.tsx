@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import type { Session } from '../api/types.ts';
 import { PlannedAreaPage } from '../components/planned-area-page.tsx';
+import { AssessmentPage } from '../features/assessments/assessment-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { AcceptInvitationPage } from '../features/auth/accept-invitation-page.tsx';
 import { ChangePasswordPage } from '../features/auth/change-password-page.tsx';
@@ -9,6 +10,7 @@ import { useSession } from '../features/auth/session-query.ts';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignedOutPage } from '../features/auth/signed-out-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { KioskPage } from '../features/kiosk/kiosk-page.tsx';
 import { OutboxPage } from '../features/outbox/outbox-page.tsx';
 import { PatientChartPage } from '../features/patients/patient-chart-page.tsx';
 import { PatientListPage } from '../features/patients/patient-list-page.tsx';
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
       { path: '/signed-out', element: <SignedOutPage /> },
       { path: '/invite/:token', element: <AcceptInvitationPage /> },
       { path: '/enrol-2fa', element: <EnrolTwoFactorPage /> },
+      // The patient's questionnaires on the clinic tablet: outside the workspace, no navigation.
+      { path: '/kiosk/:token', element: <KioskPage /> },
       {
         path: '/',
         element: <RequireSession>{(session) => <AppLayout session={session} />}</RequireSession>,
@@ -63,6 +67,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission anyOf={['clinical.read_own', 'clinical.read_all']}>
                 <PlanEditorPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'patients/:patientId/assessments/:assessmentId',
+            element: (
+              <RequirePermission anyOf={['clinical.read_own', 'clinical.read_all']}>
+                <AssessmentPage />
               </RequirePermission>
             ),
           },

@@ -1,16 +1,9 @@
 import type { AssessmentComparison } from '@fascia/domain/assessment/assessment-compare';
-import type { ChangeOutcome } from '@fascia/domain/outcomes/change';
 import { findInstrument } from '@fascia/domain/outcomes/instruments.catalogue';
 import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import type { ChartMark } from '../../components/body-chart/body-chart-layout.ts';
 import { PainDrawingComparisonView } from '../../components/body-chart/pain-drawing-view.tsx';
-
-const OUTCOME_BADGE: Record<ChangeOutcome, { label: string; color: string }> = {
-  improved_beyond_mcid: { label: 'Passed MCID', color: 'green' },
-  changed_less_than_mcid: { label: 'Below MCID', color: 'gray' },
-  worsened_beyond_mcid: { label: 'Worse beyond MCID', color: 'red' },
-  not_comparable: { label: 'Not comparable', color: 'yellow' },
-};
+import { OUTCOME_BADGE } from '../outcomes/outcome-labels.ts';
 
 const fmt = (n: number | null | undefined, decimals = 1) =>
   n === null || n === undefined ? '—' : String(Math.round(n * 10 ** decimals) / 10 ** decimals);

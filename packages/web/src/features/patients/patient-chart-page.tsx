@@ -2,7 +2,9 @@ import { Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
 import { formatDate } from '../../components/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { AssessmentsTab } from '../assessments/assessments-tab.tsx';
 import { hasPermission, useSession } from '../auth/session-query.ts';
+import { OutcomesTab } from '../outcomes/outcomes-tab.tsx';
 import { PlansTab } from '../plans/plans-tab.tsx';
 import { ReferralsTab } from '../referrals/referrals-tab.tsx';
 import { ScreeningTab } from '../screening/screening-tab.tsx';
@@ -35,6 +37,8 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
     { value: 'referrals', label: 'Referrals', show: referrals },
     { value: 'screening', label: 'Screening', show: clinical },
     { value: 'plans', label: 'Plan of care', show: clinical },
+    { value: 'assessments', label: 'Assessments', show: clinical },
+    { value: 'outcomes', label: 'Outcomes', show: clinical },
   ].filter((t) => t.show);
   const active = tabs.some((t) => t.value === tab) ? tab : 'overview';
 
@@ -98,6 +102,16 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
         {clinical && (
           <Tabs.Panel value="plans" pt="md">
             <PlansTab patientId={patient.id} canWrite={hasPermission(session, 'clinical.write')} />
+          </Tabs.Panel>
+        )}
+        {clinical && (
+          <Tabs.Panel value="assessments" pt="md">
+            <AssessmentsTab patientId={patient.id} />
+          </Tabs.Panel>
+        )}
+        {clinical && (
+          <Tabs.Panel value="outcomes" pt="md">
+            <OutcomesTab patientId={patient.id} />
           </Tabs.Panel>
         )}
       </Tabs>
