@@ -21,6 +21,7 @@ import type { Database } from './db/schema.ts';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { AssessmentsService } from './modules/assessments/assessments.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { accountRoutes } from './modules/auth/account.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -36,6 +37,9 @@ import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { PlansService } from './modules/plans/plans.service.ts';
 import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
 import { ReferralsService } from './modules/referrals/referrals.service.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { ReportsService } from './modules/reports/reports.service.ts';
+import { SharesService } from './modules/reports/shares.service.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { ScreeningService } from './modules/screening/screening.service.ts';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
@@ -133,6 +137,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(authRoutes(auth, config));
   await app.register(staffRoutes(staff, invitations, config));
   await app.register(organizationRoutes(tenancy));
+  await app.register(accountRoutes(tenancy));
   await app.register(auditRoutes(tenancy));
   await app.register(outboxRoutes(tenancy));
   await app.register(patientsRoutes(new PatientsService(tenancy)));
@@ -143,6 +148,9 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(outcomesRoutes(new OutcomesService(tenancy), config));
   await app.register(plansRoutes(new PlansService(tenancy)));
   await app.register(sessionsRoutes(new SessionsService(tenancy)));
+  await app.register(
+    reportsRoutes(new ReportsService(tenancy), new SharesService(tenancy, mailer, config), config),
+  );
   app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () =>
     app.swagger(),
   );

@@ -31,6 +31,8 @@ export interface UsersTable {
   last_sign_in_at: NullableTimestamp;
   password_changed_at: Timestamp;
   created_at: Timestamp;
+  credentials: string | null;
+  license_number: string | null;
 }
 
 export interface RecoveryCodesTable {
@@ -316,6 +318,39 @@ export interface SessionNoteAddendaTable {
   created_at: Timestamp;
 }
 
+export interface DocumentsTable {
+  id: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  referral_id: string | null;
+  note_id: string | null;
+  kind: 'progress_report' | 'initial_evaluation' | 're_evaluation' | 'discharge_summary' | 'visit_note';
+  version: number;
+  title: string;
+  media_type: Generated<string>;
+  sha256: string;
+  size_bytes: number;
+  content: Buffer;
+  generated_by: string;
+  created_at: Timestamp;
+}
+
+export interface DocumentSharesTable {
+  id: Generated<string>;
+  organization_id: string;
+  document_id: string;
+  token_hash: string;
+  code_hash: string;
+  recipient_email: string | null;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  failed_codes: Generated<number>;
+  opens: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -341,4 +376,6 @@ export interface Database {
   plan_versions: PlanVersionsTable;
   session_notes: SessionNotesTable;
   session_note_addenda: SessionNoteAddendaTable;
+  documents: DocumentsTable;
+  document_shares: DocumentSharesTable;
 }

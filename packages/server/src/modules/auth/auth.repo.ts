@@ -139,3 +139,32 @@ export function setPasswordHash(tx: Tx, userId: string, passwordHash: string) {
     .where('id', '=', userId)
     .execute();
 }
+
+export function getProfile(tx: Tx, userId: string) {
+  return tx
+    .selectFrom('users')
+    .select(['name', 'email', 'credentials', 'license_number'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export function updateProfile(
+  tx: Tx,
+  userId: string,
+  p: {
+    name?: string | undefined;
+    credentials?: string | null | undefined;
+    licenseNumber?: string | null | undefined;
+  },
+) {
+  return tx
+    .updateTable('users')
+    .set({
+      ...(p.name !== undefined && { name: p.name }),
+      ...(p.credentials !== undefined && { credentials: p.credentials }),
+      ...(p.licenseNumber !== undefined && { license_number: p.licenseNumber }),
+    })
+    .where('id', '=', userId)
+    .returning(['name', 'email', 'credentials', 'license_number'])
+    .executeTakeFirstOrThrow();
+}

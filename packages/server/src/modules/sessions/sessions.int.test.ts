@@ -1,8 +1,8 @@
-import { INITIAL_HEADACHE_ASSESSMENT } from '@fascia/domain/assessment/assessment.fixtures';
 import { examplePlan } from '@fascia/domain/plans/example-patient.fixture';
 import { signedVisit } from '@fascia/domain/sessions/example-note.fixture';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createFlagshipPatient, daysFromToday, ok } from '../../../test/flagship-patient.ts';
 import {
   call,
   createTestClinic,
@@ -19,80 +19,13 @@ let therapist: Session;
 let patientId: string;
 let referralId: string;
 let assessmentId: string;
-
-const daysFromToday = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-const today = daysFromToday(0);
-
-async function ok(res: { statusCode: number; body: string; json: () => unknown }, status = 200) {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as { id: string } & Record<string, unknown>;
-}
+let today: string;
 
 beforeAll(async () => {
   ctx = await startTestApp();
   const clinic = await createTestClinic(ctx);
   therapist = await signIn(ctx.app, clinic.emailOf('therapist'));
-  const record = {
-    legalName: { given: 'Rosa', family: 'Lindqvist' },
-    dateOfBirth: '1990-06-02',
-    sex: 'female',
-    consents: { treatment: { given: true, date: today }, communication: { given: false, channels: [] } },
-  };
-  patientId = (await ok(await call(ctx.app, therapist, 'POST', '/api/patients', { record }), 201)).id;
-  for (const h of [
-    { kind: 'medications', item: { name: 'Warfarin', class: 'anticoagulant' } },
-    { kind: 'pregnancy', item: { edd: daysFromToday(16 * 7) } },
-    {
-      kind: 'surgeries',
-      item: {
-        date: daysFromToday(-21),
-        description: 'Lumbar microdiscectomy',
-        regions: [{ regionId: 'lumbar' }],
-      },
-    },
-  ]) {
-    await ok(await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/history`, h), 201);
-  }
-  const provider = await ok(
-    await call(ctx.app, therapist, 'POST', '/api/providers', {
-      name: { given: 'Ana', family: 'Reyes' },
-      npi: '1234567893',
-    }),
-    201,
-  );
-  referralId = (
-    await ok(
-      await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/referrals`, {
-        providerId: provider.id,
-        dateWritten: today,
-        diagnoses: ['M54.31'],
-        frequency: { timesPerWeek: 2 },
-        durationWeeks: 6,
-        visitsAuthorized: 12,
-        validFrom: today,
-        validUntil: daysFromToday(60),
-      }),
-      201,
-    )
-  ).id;
-  const {
-    kind,
-    performedOn: _d,
-    patientId: _p,
-    therapistId: _t,
-    referralId: _r,
-    ...content
-  } = INITIAL_HEADACHE_ASSESSMENT;
-  const draft = await ok(
-    await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/assessments`, {
-      kind,
-      performedOn: today,
-      content: { ...content, outcomes: [] },
-    }),
-    201,
-  );
-  assessmentId = draft.id;
-  await ok(await call(ctx.app, therapist, 'POST', `/api/assessments/${assessmentId}/sign`, { version: 1 }));
+  ({ patientId, referralId, assessmentId, today } = await createFlagshipPatient(ctx, therapist));
 });
 
 const plan = () => ({ ...examplePlan, referralId, assessmentId });

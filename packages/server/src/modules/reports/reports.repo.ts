@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import type { DocumentsTable } from '../../db/schema.ts';
+import type { Tx } from '../../platform/tenancy.ts';
+
+export function signedNotesForReferral(tx: Tx, referralId: string) {
+  return tx
+    .selectFrom('session_notes')
+    .select(['visit_date', 'content'])
+    .where('referral_id', '=', referralId)
+    .where('status', '=', 'signed')
+    .orderBy('visit_date')
+    .execute();
+}
+
+export function outcomeResponses(tx: Tx, patientId: string, from: string, to: string) {
+  return tx
+    .selectFrom('outcome_responses')
+    .select(['instrument_id', 'administered_on', 'result'])
+    .where('patient_id', '=', patientId)
+    .where('administered_on', '>=', from)
+    .where('administered_on', '<=', to)
+    .orderBy('administered_on')
+    .execute();
+}
+
+export function latestPlanFor(tx: Tx, referralId: string) {
+  return tx
+    .selectFrom('plans as p')
+    .innerJoin('plan_versions as v', (j) =>
+      j.onRef('v.plan_id', '=', 'p.id').onRef('v.version', '=', 'p.current_version'),
+    )
+    .select(['v.content'])
+    .where('p.referral_id', '=', referralId)
+    .orderBy('p.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertDocument(
+  tx: Tx,
+  d: Pick<
+    DocumentsTable,
+    | 'organization_id'
+    | 'patient_id'
+    | 'referral_id'
+    | 'note_id'
+    | 'kind'
+    | 'title'
+    | 'sha256'
+    | 'size_bytes'
+    | 'content'
+    | 'generated_by'
+  >,
+) {
+  // Versions count per patient, kind and subject (referral or note): "progress report v3".
+  const previous = await tx
+    .selectFrom('documents')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('patient_id', '=', d.patient_id)
+    .where('kind', '=', d.kind)
+    .where((eb) =>
+      d.note_id
+        ? eb('note_id', '=', d.note_id)
+        : d.referral_id
+          ? eb('referral_id', '=', d.referral_id)
+          : sql<boolean>`true`,
+    )
+    .executeTakeFirst();
+  return tx
+    .insertInto('documents')
+    .values({ ...d, version: Number(previous?.v ?? 0) + 1 })
+    .returning(['id', 'version', 'kind', 'title', 'sha256', 'size_bytes', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export function listDocuments(tx: Tx, patientId: string) {
+  return tx
+    .selectFrom('documents as d')
+    .innerJoin('users as u', 'u.id', 'd.generated_by')
+    .select([
+      'd.id',
+      'd.kind',
+      'd.version',
+      'd.title',
+      'd.sha256',
+      'd.size_bytes',
+      'd.created_at',
+      'd.referral_id',
+      'd.note_id',
+      'u.name as generated_by',
+    ])
+    .where('d.patient_id', '=', patientId)
+    .orderBy('d.created_at', 'desc')
+    .execute();
+}
+
+export function getDocument(tx: Tx, id: string) {
+  return tx.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
