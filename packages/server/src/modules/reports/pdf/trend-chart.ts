@@ -43,7 +43,10 @@ export function trendChart(doc: Pdf, outcome: OutcomeSummary, range: { min: numb
   }
 
   doc.lineWidth(1.5).strokeColor('#0b5d4b');
-  scored.forEach((p, i) => (i === 0 ? doc.moveTo(x(i), y(p.score)) : doc.lineTo(x(i), y(p.score))));
+  scored.forEach((p, i) => {
+    if (i === 0) doc.moveTo(x(i), y(p.score));
+    else doc.lineTo(x(i), y(p.score));
+  });
   doc.stroke();
   scored.forEach((p, i) => {
     doc.circle(x(i), y(p.score), 2.5).fillColor('#0b5d4b').fill();
