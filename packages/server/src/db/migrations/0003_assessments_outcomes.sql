@@ -22,19 +22,20 @@ CREATE TABLE assessments (
 CREATE INDEX assessments_patient_idx ON assessments (patient_id, performed_on DESC);
 SELECT fascia_protect_tenant_table('assessments', 'SELECT, INSERT, UPDATE');
 
--- A signed assessment is a legal record: the database itself refuses to change or remove it.
-CREATE FUNCTION assessments_signed_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A signed record (assessment, session note) is a legal record: the database itself refuses to
+-- change or remove it, whoever asks. Shared by every table with a draft → signed life cycle.
+CREATE FUNCTION signed_record_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
-    RAISE EXCEPTION 'assessments are never deleted' USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION '% rows are never deleted', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
   END IF;
   IF OLD.status = 'signed' THEN
-    RAISE EXCEPTION 'assessment % is signed; add an addendum instead', OLD.id USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION '% % is signed; add an addendum instead', TG_TABLE_NAME, OLD.id USING ERRCODE = 'insufficient_privilege';
   END IF;
   RETURN NEW;
 END $$;
 CREATE TRIGGER assessments_signed_immutable BEFORE UPDATE OR DELETE ON assessments
-  FOR EACH ROW EXECUTE FUNCTION assessments_signed_immutable();
+  FOR EACH ROW EXECUTE FUNCTION signed_record_immutable();
 
 CREATE TABLE assessment_addenda (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -57,18 +57,8 @@ CREATE INDEX session_notes_patient_idx ON session_notes (patient_id, visit_date 
 CREATE INDEX session_notes_referral_idx ON session_notes (referral_id) WHERE status = 'signed' AND outcome = 'treated';
 SELECT fascia_protect_tenant_table('session_notes', 'SELECT, INSERT, UPDATE');
 
-CREATE FUNCTION session_notes_signed_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'DELETE' THEN
-    RAISE EXCEPTION 'session notes are never deleted' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF OLD.status = 'signed' THEN
-    RAISE EXCEPTION 'session note % is signed; add an addendum instead', OLD.id USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN NEW;
-END $$;
 CREATE TRIGGER session_notes_signed_immutable BEFORE UPDATE OR DELETE ON session_notes
-  FOR EACH ROW EXECUTE FUNCTION session_notes_signed_immutable();
+  FOR EACH ROW EXECUTE FUNCTION signed_record_immutable();
 
 CREATE TABLE session_note_addenda (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
