@@ -91,10 +91,7 @@ export function ScoreLine({ instrument, result }: { instrument: Instrument; resu
   }
   return (
     <Alert color="blue" variant="light" title={`${instrument.name} score: ${result.score}`} role="status">
-      <Text size="sm">
-        {result.band ? `${result.band[0]?.toUpperCase()}${result.band.slice(1)}. ` : ''}
-        {result.interpretation}
-      </Text>
+      <Text size="sm">{result.interpretation}</Text>
     </Alert>
   );
 }

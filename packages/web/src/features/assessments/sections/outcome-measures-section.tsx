@@ -75,7 +75,7 @@ export function OutcomeMeasuresSection({
       {!readOnly && available.length > 0 && (
         <Group align="flex-end">
           <NativeSelect
-            label="Outcome measure"
+            label="Questionnaire to add"
             data={[
               { value: '', label: 'Choose a questionnaire' },
               ...available.map((i) => ({ value: i.id, label: `${i.name}: ${i.title} (${i.useFor})` })),
