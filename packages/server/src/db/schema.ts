@@ -12,6 +12,8 @@ export interface OrganizationsTable {
   idle_timeout_minutes: Generated<number>;
   is_demo: Generated<boolean>;
   time_zone: Generated<string>;
+  referral_expiring_days: Generated<number>;
+  referral_expiring_visits: Generated<number>;
   created_at: Timestamp;
 }
 

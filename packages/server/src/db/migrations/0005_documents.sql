@@ -48,3 +48,7 @@ CREATE FUNCTION auth_find_share(p_token_hash text)
   SELECT id, organization_id FROM document_shares WHERE token_hash = p_token_hash $$;
 REVOKE ALL ON FUNCTION auth_find_share(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION auth_find_share(text) TO fascia_app;
+
+-- When a referral counts as "expiring soon": days left or authorised visits left (clinic setting).
+ALTER TABLE organizations ADD COLUMN referral_expiring_days integer NOT NULL DEFAULT 14 CHECK (referral_expiring_days BETWEEN 0 AND 365);
+ALTER TABLE organizations ADD COLUMN referral_expiring_visits integer NOT NULL DEFAULT 2 CHECK (referral_expiring_visits BETWEEN 0 AND 100);

@@ -10,12 +10,31 @@ const organizationView = z.object({
   name: z.string(),
   requireMfa: z.boolean(),
   sessionIdleMinutes: z.number().int(),
+  timeZone: z.string(),
+  referralExpiringDays: z.number().int(),
+  referralExpiringVisits: z.number().int(),
 });
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
 const organizationPatch = z
   .object({
     name: z.string().trim().min(1, 'is required').max(200).optional(),
     requireMfa: z.boolean().optional(),
     sessionIdleMinutes: z.number().int().min(1).max(1440).optional(),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'must be an IANA time zone such as America/Chicago')
+      .optional(),
+    referralExpiringDays: z.number().int().min(0).max(365).optional(),
+    referralExpiringVisits: z.number().int().min(0).max(100).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'give at least one setting' });
 

@@ -172,7 +172,10 @@ export class ReferralsService {
   ): Promise<ReferralView[]> {
     const present = rows.filter((r): r is NonNullable<typeof r> => r !== undefined);
     if (present.length === 0) return [];
-    const org = await tx.db.selectFrom('organizations').select('time_zone').executeTakeFirstOrThrow();
+    const org = await tx.db
+      .selectFrom('organizations')
+      .select(['time_zone', 'referral_expiring_days', 'referral_expiring_visits'])
+      .executeTakeFirstOrThrow();
     const today = clinicToday(org.time_zone);
     const used = await repo.visitsUsed(
       tx.db,
@@ -182,7 +185,11 @@ export class ReferralsService {
       const referral = r.data as Omit<Referral, 'patientId'>;
       const provider = r.provider_data as ReferringProvider;
       const visits = used.get(r.id) ?? 0;
-      const status = referralStatus(referral, { asOf: today, visitsUsed: visits });
+      const status = referralStatus(
+        referral,
+        { asOf: today, visitsUsed: visits },
+        { expiringWithinDays: org.referral_expiring_days, visitsLeftAtMost: org.referral_expiring_visits },
+      );
       return {
         id: r.id,
         patientId: r.patient_id,

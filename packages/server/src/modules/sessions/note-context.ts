@@ -23,7 +23,10 @@ export async function loadNoteContext(
   tx: Tx,
   note: { screening_id: string; plan_id: string | null; referral_id: string | null },
 ): Promise<NoteContext> {
-  const org = await tx.selectFrom('organizations').select('time_zone').executeTakeFirstOrThrow();
+  const org = await tx
+    .selectFrom('organizations')
+    .select(['time_zone', 'referral_expiring_days', 'referral_expiring_visits'])
+    .executeTakeFirstOrThrow();
   const today = clinicToday(org.time_zone);
   const screening = await tx
     .selectFrom('screenings')
@@ -51,7 +54,11 @@ export async function loadNoteContext(
       .executeTakeFirst();
     if (row) {
       const used = (await visitsUsed(tx, [row.id])).get(row.id) ?? 0;
-      const status = referralStatus(row.data as Referral, { asOf: today, visitsUsed: used });
+      const status = referralStatus(
+        row.data as Referral,
+        { asOf: today, visitsUsed: used },
+        { expiringWithinDays: org.referral_expiring_days, visitsLeftAtMost: org.referral_expiring_visits },
+      );
       referral = {
         id: row.id,
         status: status.status,

@@ -172,3 +172,22 @@ describe('staff management', () => {
     expect(listed).not.toContain(a.emailOf('therapist'));
   });
 });
+
+describe('clinic settings', () => {
+  it('the owner sets the time zone and the "expiring soon" thresholds; a bad time zone is named', async () => {
+    const c = await createTestClinic(ctx);
+    const owner = await signIn(ctx.app, c.emailOf('owner'));
+    const bad = await call(ctx.app, owner, 'PATCH', '/api/organization', { timeZone: 'Mars/Olympus' });
+    expect(bad.json().errors[0]).toMatchObject({ field: 'timeZone' });
+    const ok = await call(ctx.app, owner, 'PATCH', '/api/organization', {
+      timeZone: 'America/Chicago',
+      referralExpiringDays: 21,
+      referralExpiringVisits: 3,
+    });
+    expect(ok.json()).toMatchObject({
+      timeZone: 'America/Chicago',
+      referralExpiringDays: 21,
+      referralExpiringVisits: 3,
+    });
+  });
+});
