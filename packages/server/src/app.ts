@@ -18,6 +18,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import './platform/validation-messages.ts';
 import type { Database } from './db/schema.ts';
+import { AssessmentPhotos, assessmentPhotoRoutes } from './modules/assessments/assessment-photos.ts';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
 import { AssessmentsService } from './modules/assessments/assessments.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(referralsRoutes(new ReferralsService(tenancy)));
   await app.register(screeningRoutes(new ScreeningService(tenancy)));
   await app.register(assessmentsRoutes(new AssessmentsService(tenancy)));
+  await app.register(assessmentPhotoRoutes(new AssessmentPhotos(tenancy)));
   await app.register(outcomesRoutes(new OutcomesService(tenancy), config));
   await app.register(plansRoutes(new PlansService(tenancy)));
   await app.register(sessionsRoutes(new SessionsService(tenancy)));

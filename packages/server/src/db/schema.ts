@@ -353,6 +353,19 @@ export interface DocumentSharesTable {
   created_at: Timestamp;
 }
 
+export interface AssessmentPhotosTable {
+  id: Generated<string>;
+  organization_id: string;
+  assessment_id: string;
+  caption: string | null;
+  media_type: string;
+  sha256: string;
+  size_bytes: number;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -380,4 +393,5 @@ export interface Database {
   session_note_addenda: SessionNoteAddendaTable;
   documents: DocumentsTable;
   document_shares: DocumentSharesTable;
+  assessment_photos: AssessmentPhotosTable;
 }

@@ -52,3 +52,19 @@ GRANT EXECUTE ON FUNCTION auth_find_share(text) TO fascia_app;
 -- When a referral counts as "expiring soon": days left or authorised visits left (clinic setting).
 ALTER TABLE organizations ADD COLUMN referral_expiring_days integer NOT NULL DEFAULT 14 CHECK (referral_expiring_days BETWEEN 0 AND 365);
 ALTER TABLE organizations ADD COLUMN referral_expiring_visits integer NOT NULL DEFAULT 2 CHECK (referral_expiring_visits BETWEEN 0 AND 100);
+
+-- Posture photos taken during an assessment; added while it is a draft, kept with it once signed.
+CREATE TABLE assessment_photos (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  organization_id uuid NOT NULL REFERENCES organizations(id),
+  assessment_id uuid NOT NULL REFERENCES assessments(id),
+  caption text,
+  media_type text NOT NULL CHECK (media_type IN ('image/jpeg', 'image/png')),
+  sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  size_bytes integer NOT NULL,
+  content bytea NOT NULL,
+  uploaded_by uuid NOT NULL REFERENCES users(id),
+  uploaded_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX assessment_photos_idx ON assessment_photos (assessment_id, uploaded_at);
+SELECT fascia_protect_tenant_table('assessment_photos', 'SELECT, INSERT');
