@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tabletContext } from './browser.ts';
-import { visible } from './expect.ts';
+import { absent, visible } from './expect.ts';
 
 const OWNER = 'owner@demo.fascia.example';
 const PASSWORD = 'demo-clinic-tablet-2026';
@@ -175,6 +175,27 @@ describe('assessment visit on a tablet', () => {
     }
     await visible(page.getByRole('row', { name: 'HIT-6' }).getByText('66 → 48'));
     await visible(page.getByRole('row', { name: 'NDI' }).getByText('20 → 10'));
+    await context.close();
+  });
+
+  it('hands the tablet to the patient for a questionnaire and ends locked, signed out', async () => {
+    const context = await tabletContext();
+    const page = await context.newPage();
+    await signIn(page);
+    const patientId = await createPatient(page, `Kiosk${Date.now().toString(36)}`);
+    await page.goto(`/patients/${patientId}/outcomes`);
+    await page.getByRole('button', { name: 'Hand tablet to patient' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hand tablet to patient' });
+    await dialog.getByLabel(/^NPRS/).check();
+    await dialog.getByRole('button', { name: 'Start on this tablet' }).click();
+
+    await visible(page.getByText('Hello, Robin'));
+    await absent(page.getByRole('navigation', { name: 'Main navigation' }));
+    await page.getByRole('radiogroup').first().getByLabel('4', { exact: true }).check();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await visible(page.getByRole('heading', { name: 'Thank you — please hand the tablet back' }));
+    await visible(page.getByRole('link', { name: 'Staff sign-in' }));
+    expect((await page.request.get('/api/auth/session')).status()).toBe(401);
     await context.close();
   });
 });

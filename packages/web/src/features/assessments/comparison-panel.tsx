@@ -25,9 +25,7 @@ export function ComparisonPanel({
 }) {
   return (
     <Stack>
-      <Text>
-        {comparison.days} days since the baseline. {comparison.pain.summary}
-      </Text>
+      <Text>{comparison.days} days since the baseline.</Text>
       <Title order={3} size="h5">
         Outcome measures
       </Title>
@@ -65,8 +63,10 @@ export function ComparisonPanel({
                     )}
                   </Table.Td>
                   <Table.Td>{signed(o.primary.change)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={badge.color}>{badge.label}</Badge>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge color={badge.color} style={{ overflow: 'visible' }}>
+                      {badge.label}
+                    </Badge>
                   </Table.Td>
                 </Table.Tr>
               );
