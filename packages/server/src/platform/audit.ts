@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@fascia/domain/sessions/canonical';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { canonicalJson } from './canonical-json.ts';
 
 /**
  * The audit trail: one append-only row per event, chained per organization. Row n stores the hash

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Assessment, assessmentSchema } from '@fascia/domain/assessment/assessment.schema';
 import { compareAssessments } from '@fascia/domain/assessment/assessment-compare';
 import { scoreOutcomeResponse } from '@fascia/domain/outcomes/response.schema';
-import { canonicalJson } from '../../platform/canonical-json.ts';
+import { canonicalJson } from '@fascia/domain/sessions/canonical';
 import { Conflict, Invalid, NotFound, SafetyBlock } from '../../platform/errors.ts';
 import { assertClinicalAccess } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@fascia/domain/sessions/canonical';
 import { copyForward } from '@fascia/domain/sessions/copy-forward';
 import { lateEntry } from '@fascia/domain/sessions/late-entry';
 import { noteBilling } from '@fascia/domain/sessions/note-billing';
@@ -10,7 +11,6 @@ import {
   draftNoteSchema,
   type SignedNote,
 } from '@fascia/domain/sessions/session-note.schema';
-import { canonicalJson } from '../../platform/canonical-json.ts';
 import { Conflict, Invalid, NotFound, SafetyBlock } from '../../platform/errors.ts';
 import { assertClinicalAccess, clinicToday } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
