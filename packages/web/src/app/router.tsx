@@ -11,6 +11,7 @@ import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignedOutPage } from '../features/auth/signed-out-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { KioskPage } from '../features/kiosk/kiosk-page.tsx';
+import { NotePage } from '../features/notes/note-page.tsx';
 import { OutboxPage } from '../features/outbox/outbox-page.tsx';
 import { PatientChartPage } from '../features/patients/patient-chart-page.tsx';
 import { PatientListPage } from '../features/patients/patient-list-page.tsx';
@@ -59,6 +60,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission anyOf={['patients.write']}>
                 <PatientRegisterPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'patients/:patientId/notes/:noteId',
+            element: (
+              <RequirePermission anyOf={['clinical.read_own', 'clinical.read_all']}>
+                <NotePage />
               </RequirePermission>
             ),
           },

@@ -5,6 +5,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { AssessmentsTab } from '../assessments/assessments-tab.tsx';
 import { hasPermission, useSession } from '../auth/session-query.ts';
 import { OutcomesTab } from '../outcomes/outcomes-tab.tsx';
+import { NotesTab } from '../notes/notes-tab.tsx';
 import { PlansTab } from '../plans/plans-tab.tsx';
 import { ReferralsTab } from '../referrals/referrals-tab.tsx';
 import { ScreeningTab } from '../screening/screening-tab.tsx';
@@ -37,6 +38,7 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
     { value: 'referrals', label: 'Referrals', show: referrals },
     { value: 'screening', label: 'Screening', show: clinical },
     { value: 'plans', label: 'Plan of care', show: clinical },
+    { value: 'notes', label: 'Visits', show: clinical },
     { value: 'assessments', label: 'Assessments', show: clinical },
     { value: 'outcomes', label: 'Outcomes', show: clinical },
   ].filter((t) => t.show);
@@ -102,6 +104,11 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
         {clinical && (
           <Tabs.Panel value="plans" pt="md">
             <PlansTab patientId={patient.id} canWrite={hasPermission(session, 'clinical.write')} />
+          </Tabs.Panel>
+        )}
+        {clinical && (
+          <Tabs.Panel value="notes" pt="md">
+            <NotesTab patientId={patient.id} canWrite={hasPermission(session, 'clinical.write')} />
           </Tabs.Panel>
         )}
         {clinical && (
