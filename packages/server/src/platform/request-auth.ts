@@ -2,6 +2,7 @@ import { can, type Permission, permissionsOf, type Role } from '@fascia/domain/a
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from '../config.ts';
+import { bearerToken, resolveApiKey } from './api-key-auth.ts';
 import { safeEqual, tokenHash } from './auth/credentials.ts';
 import { Forbidden, Unauthenticated } from './errors.ts';
 import type { Tenancy } from './tenancy.ts';
@@ -14,9 +15,10 @@ export const SESSION_COOKIE = 'fascia_session';
  * - signed-in: any session, whatever its stage (read the session, sign out);
  * - mfa-pending: a session that still has to enter its two-factor code;
  * - enrolling: a session that must (or chooses to) enrol two-factor;
- * - staff: a fully signed-in session, optionally with a permission from the matrix.
+ * - staff: a fully signed-in session, optionally with a permission from the matrix;
+ * - staff-or-api-key: as staff, or a clinic's read-only API key as a Bearer token (api-key-auth.ts).
  */
-export type RouteAuth = 'public' | 'signed-in' | 'mfa-pending' | 'enrolling' | 'staff';
+export type RouteAuth = 'public' | 'signed-in' | 'mfa-pending' | 'enrolling' | 'staff' | 'staff-or-api-key';
 
 export type SessionStage = 'active' | 'mfa_required' | 'mfa_enrolment_required';
 
@@ -32,6 +34,8 @@ export interface Actor {
   csrfToken: string;
   ip: string;
   organization: { id: string; name: string; requireMfa: boolean; sessionIdleMinutes: number };
+  /** Set when a system client acts through an API key instead of a signed-in person. */
+  apiKeyId?: string;
 }
 
 declare module 'fastify' {
@@ -71,7 +75,11 @@ export function installRequestAuth(app: FastifyInstance, tenancy: Tenancy, confi
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const auth = req.routeOptions.config.auth;
     if (auth === undefined || auth === 'public') return;
-    await resolveActor(req, reply, tenancy, config);
+    const key = auth === 'staff-or-api-key' ? bearerToken(req) : undefined;
+    if (key) {
+      req.actor = await resolveApiKey(req, tenancy, key);
+      if (!SAFE_METHODS.has(req.method)) throw new Forbidden('An API key can only read.');
+    } else await resolveActor(req, reply, tenancy, config);
     const actor = req.actor;
     if (!actor) {
       const reason = req.sessionEnd ?? 'none';
@@ -92,7 +100,7 @@ export function installRequestAuth(app: FastifyInstance, tenancy: Tenancy, confi
       auth === 'signed-in' ||
       (auth === 'mfa-pending' && actor.stage === 'mfa_required') ||
       (auth === 'enrolling' && (actor.stage === 'mfa_enrolment_required' || actor.stage === 'active')) ||
-      (auth === 'staff' && actor.stage === 'active');
+      ((auth === 'staff' || auth === 'staff-or-api-key') && actor.stage === 'active');
     if (!stageOk) {
       throw new Unauthenticated('stage', 'Finish signing in (two-factor step) first.');
     }
