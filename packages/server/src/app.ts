@@ -101,6 +101,8 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // The share page shows the PDF it fetched with the access code from an object URL.
+        frameSrc: ["'self'", 'blob:'],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
       },

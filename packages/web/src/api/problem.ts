@@ -142,7 +142,7 @@ function capitalise(text: string): string {
 }
 
 /** Screens anyone may open; a 401 there is an answer to show, not a reason to leave. */
-const PUBLIC_PREFIXES = ['/sign-in', '/signed-out', '/invite/', '/kiosk/'];
+const PUBLIC_PREFIXES = ['/sign-in', '/signed-out', '/invite/', '/kiosk/', '/share/'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p.endsWith('/') ? p : `${p}/`));

@@ -109,6 +109,9 @@ function UserMenu({ session }: { session: Session }) {
             Turn on two-factor
           </Menu.Item>
         )}
+        <Menu.Item component={Link} to="/account/profile">
+          Profile
+        </Menu.Item>
         <Menu.Item component={Link} to="/account/password">
           Change password
         </Menu.Item>

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import type { Session } from '../api/types.ts';
 import { PlannedAreaPage } from '../components/planned-area-page.tsx';
+import { ProfilePage } from '../features/account/profile-page.tsx';
 import { AssessmentPage } from '../features/assessments/assessment-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { AcceptInvitationPage } from '../features/auth/accept-invitation-page.tsx';
@@ -19,6 +20,7 @@ import { PatientRegisterPage } from '../features/patients/patient-register-page.
 import { PlanEditorPage } from '../features/plans/plan-editor-page.tsx';
 import { ProvidersPage } from '../features/providers/providers-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
+import { SharedDocumentPage } from '../features/sharing/shared-document-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { adminNav } from './navigation.ts';
@@ -42,6 +44,8 @@ export const router = createBrowserRouter([
       { path: '/enrol-2fa', element: <EnrolTwoFactorPage /> },
       // The patient's questionnaires on the clinic tablet: outside the workspace, no navigation.
       { path: '/kiosk/:token', element: <KioskPage /> },
+      // A referring physician opens a shared report here, without an account.
+      { path: '/share/:token', element: <SharedDocumentPage /> },
       {
         path: '/',
         element: <RequireSession>{(session) => <AppLayout session={session} />}</RequireSession>,
@@ -131,6 +135,7 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: 'account/profile', element: <ProfilePage /> },
           { path: 'admin', element: <AdminIndex /> },
           {
             path: 'admin/staff',

@@ -4,10 +4,11 @@ import { formatDate } from '../../components/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { AssessmentsTab } from '../assessments/assessments-tab.tsx';
 import { hasPermission, useSession } from '../auth/session-query.ts';
-import { OutcomesTab } from '../outcomes/outcomes-tab.tsx';
 import { NotesTab } from '../notes/notes-tab.tsx';
+import { OutcomesTab } from '../outcomes/outcomes-tab.tsx';
 import { PlansTab } from '../plans/plans-tab.tsx';
 import { ReferralsTab } from '../referrals/referrals-tab.tsx';
+import { DocumentsTab } from '../reports/documents-tab.tsx';
 import { ScreeningTab } from '../screening/screening-tab.tsx';
 import { CoveragesTab } from './coverages-tab.tsx';
 import { HistoryTab } from './history-tab.tsx';
@@ -30,6 +31,7 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
   const { data: session } = useSession();
   const clinical = hasPermission(session, 'clinical.read_own') || hasPermission(session, 'clinical.read_all');
   const referrals = hasPermission(session, 'referrals.read');
+  const documents = hasPermission(session, 'reports.read');
   const { record } = patient;
   const tabs = [
     { value: 'overview', label: 'Overview', show: true },
@@ -41,6 +43,7 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
     { value: 'notes', label: 'Visits', show: clinical },
     { value: 'assessments', label: 'Assessments', show: clinical },
     { value: 'outcomes', label: 'Outcomes', show: clinical },
+    { value: 'documents', label: 'Documents', show: documents },
   ].filter((t) => t.show);
   const active = tabs.some((t) => t.value === tab) ? tab : 'overview';
 
@@ -119,6 +122,11 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
         {clinical && (
           <Tabs.Panel value="outcomes" pt="md">
             <OutcomesTab patientId={patient.id} />
+          </Tabs.Panel>
+        )}
+        {documents && (
+          <Tabs.Panel value="documents" pt="md">
+            <DocumentsTab patientId={patient.id} />
           </Tabs.Panel>
         )}
       </Tabs>
