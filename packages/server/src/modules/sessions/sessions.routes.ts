@@ -28,6 +28,7 @@ const noteView = z.object({
   referralOverride: z.string().nullable(),
   contentHash: z.string().nullable(),
   signedBy: z.string().nullable(),
+  signedByName: z.string().nullable(),
   signedAt: z.string().nullable(),
   addenda: z.array(
     z.object({

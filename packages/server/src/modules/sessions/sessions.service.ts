@@ -318,6 +318,9 @@ export class SessionsService {
       referralOverride: row.referral_override,
       contentHash: row.content_hash,
       signedBy: row.signed_by,
+      signedByName: row.signed_by
+        ? ((await tx.db.selectFrom('users').select(['name', 'credentials']).where('id', '=', row.signed_by).executeTakeFirst())?.name ?? null)
+        : null,
       signedAt: row.signed_at ? new Date(row.signed_at).toISOString() : null,
       addenda: (await repo.addendaOf(tx.db, noteId)).map((a) => ({
         id: a.id,

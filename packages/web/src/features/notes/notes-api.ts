@@ -49,6 +49,7 @@ export interface NoteView {
   referralOverride: string | null;
   contentHash: string | null;
   signedBy: string | null;
+  signedByName: string | null;
   signedAt: string | null;
   addenda: NoteAddendum[];
 }
