@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { INITIAL_HEADACHE_ASSESSMENT } from '../packages/domain/src/assessment/assessment.fixtures.ts';
+import { examplePlan } from '../packages/domain/src/plans/example-patient.fixture.ts';
+import { signedVisit } from '../packages/domain/src/sessions/example-note.fixture.ts';
 import { tabletContext } from './browser.ts';
 import { visible } from './expect.ts';
 
@@ -65,7 +67,7 @@ async function referredPatient(call: Awaited<ReturnType<typeof apiAs>>, family: 
       { name: { given: 'Ana', family: 'Reyes' }, credentials: ['MD'], npi: '1234567893' },
       201,
     ));
-  await call(
+  const referral = await call(
     'POST',
     `/api/patients/${patient.id}/referrals`,
     {
@@ -105,7 +107,7 @@ async function referredPatient(call: Awaited<ReturnType<typeof apiAs>>, family: 
       201,
     );
   }
-  return patient.id;
+  return { patientId: patient.id, referralId: referral.id, assessmentId: draft.id };
 }
 
 function pdfToText(bytes: Buffer): string {
@@ -119,7 +121,7 @@ describe('progress report shared with the referring physician', () => {
     const family = `Lindqvist${Date.now().toString(36)}`;
     const clinic = await tabletContext();
     const call = await apiAs(clinic.request);
-    const patientId = await referredPatient(call, family);
+    const { patientId } = await referredPatient(call, family);
 
     // Profile: the credentials and licence number the report is signed with.
     const page = await clinic.newPage();
@@ -206,6 +208,58 @@ describe('progress report shared with the referring physician', () => {
     await visible(viewer.getByText('This link was withdrawn by the clinic.'));
 
     await physician.close();
+    await clinic.close();
+  });
+});
+
+describe('printing a signed visit note', () => {
+  it('prints the note as a PDF from the signed note and lists it among the documents', async () => {
+    const family = `Lindqvist${Date.now().toString(36)}`;
+    const clinic = await tabletContext();
+    const call = await apiAs(clinic.request);
+    const { patientId, referralId, assessmentId } = await referredPatient(call, family);
+    const today = dayFromToday(0);
+    const plan = await call(
+      'POST',
+      `/api/patients/${patientId}/plans`,
+      { content: { ...examplePlan, referralId, assessmentId } },
+      201,
+    );
+    const screening = await call(
+      'POST',
+      `/api/patients/${patientId}/screenings`,
+      { dayOf: {}, acknowledged: true },
+      201,
+    );
+    const note = await call(
+      'POST',
+      `/api/patients/${patientId}/notes`,
+      { screeningId: screening.id, planId: plan.id },
+      201,
+    );
+    const content = {
+      ...signedVisit,
+      patientId,
+      planId: plan.id,
+      visitDate: today,
+      visitStartedAt: undefined,
+      visitEndedAt: undefined,
+      subjective: { ...signedVisit.subjective, screeningId: screening.id },
+    };
+    await call('PUT', `/api/notes/${note.id}`, { content, version: 1 });
+    await call('POST', `/api/notes/${note.id}/sign`, { version: 2 });
+
+    const page = await clinic.newPage();
+    await page.goto(`/patients/${patientId}/notes/${note.id}`);
+    await page.getByRole('button', { name: 'Print note (PDF)' }).click();
+    const link = page.getByRole('link', { name: /Open Visit note/ });
+    await visible(link);
+    const pdf = await clinic.request.get((await link.getAttribute('href')) as string);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(pdfToText(await pdf.body())).toContain(`Rosa ${family}`);
+
+    await page.goto(`/patients/${patientId}/documents`);
+    await visible(page.getByRole('row', { name: new RegExp(`Visit note .* - Rosa ${family}`) }));
     await clinic.close();
   });
 });

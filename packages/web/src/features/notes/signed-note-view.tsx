@@ -20,7 +20,8 @@ import { type ReactNode, useState } from 'react';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { describeError } from '../../components/query-state.tsx';
-import { useSession } from '../auth/session-query.ts';
+import { hasPermission, useSession } from '../auth/session-query.ts';
+import { PrintNoteButton } from '../reports/print-note-button.tsx';
 import { BillingBox, ScreeningSummary } from './note-panels.tsx';
 import { addNoteAddendum, type NoteView, noteKey } from './notes-api.ts';
 
@@ -65,6 +66,9 @@ export function SignedNoteView({ note }: { note: NoteView }) {
         Signed by {signer} on {formatDateTime(note.signedAt)}. Content hash <Code>{note.contentHash}</Code>.
         The note is locked: corrections are added as addenda.
       </Text>
+      {hasPermission(session, 'reports.generate') && (
+        <PrintNoteButton noteId={note.id} patientId={note.patientId} />
+      )}
       <ScreeningSummary screening={note.screening} />
       <Paper withBorder p="md">
         <Stack gap={6}>
