@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { accountRoutes } from './modules/auth/account.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { fhirRoutes } from './modules/fhir/fhir.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { healthHistoryRoutes } from './modules/health-history/health-history.routes.ts';
 import { HealthHistoryService } from './modules/health-history/health-history.service.ts';
@@ -155,6 +156,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(
     reportsRoutes(new ReportsService(tenancy), new SharesService(tenancy, mailer, config), config),
   );
+  await app.register(fhirRoutes(tenancy, config));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () =>
     app.swagger(),
   );
