@@ -1,0 +1,52 @@
+import pg from 'pg';
+
+/** One SQL statement as the pg driver received it. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * Every statement of the process passes through pg.Client#query (Kysely, the pool, the auth
+ * look-up): counting and recording there sees all of them, BEGIN and COMMIT included.
+ */
+export function instrumentPg(): { counted(): number; record(on: boolean): Statement[] } {
+  let count = 0;
+  let recording: Statement[] | undefined;
+  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+    this: pg.Client,
+    ...args: unknown[]
+  ) {
+    count += 1;
+    if (recording) {
+      const [first, second] = args;
+      const text = typeof first === 'string' ? first : String((first as { text?: string })?.text ?? '');
+      const values = Array.isArray(second) ? second : ((first as { values?: unknown[] })?.values ?? []);
+      recording.push({ text, values: [...values] });
+    }
+    return original.apply(this, args);
+  };
+  return {
+    counted: () => count,
+    record(on) {
+      const done = recording ?? [];
+      recording = on ? [] : undefined;
+      return done;
+    },
+  };
+}
+
+/**
+ * Statements the bare stack leaves out: the session look-up and the audit append (its lock,
+ * the read of the chain's last row, the insert). Reading the audit trail is data and stays.
+ */
+export function isAuthOrAudit(s: Statement): boolean {
+  const t = s.text.toLowerCase();
+  return (
+    t.includes('auth_resolve_session') ||
+    t.includes('pg_advisory_xact_lock') ||
+    t.startsWith('insert into "audit_events"') ||
+    t.startsWith('select "seq", "hash" from "audit_events"')
+  );
+}
