@@ -75,9 +75,10 @@ function fhirApi(tenancy: Tenancy, config: Config): FastifyPluginAsync {
         .header('location', `${baseUrl}/ServiceRequest/${outcome.serviceRequest.id}`)
         .send(outcome.serviceRequest);
     };
+    // Declared for keys too, so a key is told plainly that it can only read (request-auth refuses it).
     const importConfig = {
       schema: { hide: true },
-      config: { auth: 'staff' as const, permission: 'referrals.write' as const },
+      config: { auth: 'staff-or-api-key' as const, permission: 'referrals.write' as const },
     };
     app.post('/ServiceRequest/$import', importConfig, importReferral);
     // A transaction Bundle posted to the base: the same referral import, the only transaction accepted.
