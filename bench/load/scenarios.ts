@@ -59,6 +59,8 @@ export interface ScenarioInputs {
   signable: Fixture['signDrafts'];
   targets: number;
   runsPerScenario: number;
+  /** Whether the server has the FHIR API (`/fhir/R4`). */
+  fhir: boolean;
 }
 
 function roundRobin<T>(items: T[], make: (item: T, i: number) => Pick): { probes: Pick[]; pick(): Pick } {
@@ -278,6 +280,25 @@ export function buildScenarios(inp: ScenarioInputs): Scenario[] {
     budget: 12,
     maxRequests: 50_000,
   });
+  if (inp.fhir) {
+    const exported = chart.slice(0, Math.min(20, inp.targets));
+    scenarios.push({
+      name: 'fhir-everything',
+      measures: "A patient's whole record as a FHIR Bundle (GET /fhir/R4/Patient/:id/$everything).",
+      steps: [
+        {
+          key: 'fhir-everything',
+          fascia: (p) => ({
+            method: 'GET',
+            path: `/fhir/R4/Patient/${exported[p.target]?.patientId}/$everything`,
+          }),
+        },
+      ],
+      ...roundRobin(exported, (c, target) => ({ target, session: as(c.therapistId) })),
+      budget: 40,
+      maxRequests: 50_000,
+    });
+  }
   return scenarios;
 }
 
