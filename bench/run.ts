@@ -140,6 +140,7 @@ try {
         ['fascia', fascia.port],
         ['bare', bare.port],
       ] as const) {
+        await quiesce(owner);
         const m = await measure(scn, stack, port, connections, args.duration);
         measurements.push(m);
         if (m.non2xx || m.errors)
@@ -195,4 +196,20 @@ async function countRows(client: pg.Client): Promise<Record<string, number>> {
   for (const t of tables)
     out[t] = Number((await client.query(`SELECT count(*) AS n FROM ${t}`)).rows[0]?.n ?? 0);
   return out;
+}
+
+/**
+ * Requests cut off when a measurement's time ran out keep running on the server (a PDF being
+ * rendered, a transaction waiting for the clinic's audit lock); the next measurement starts once
+ * PostgreSQL has no statement of the app or the bare stack left, so it does not inherit them.
+ */
+async function quiesce(client: pg.Client): Promise<void> {
+  for (let waited = 0; waited < 15_000; waited += 50) {
+    const busy = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_stat_activity
+       WHERE application_name IN ('fascia', 'fascia-bare') AND state NOT IN ('idle')`,
+    );
+    if (Number(busy.rows[0]?.n ?? 0) === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
