@@ -116,7 +116,7 @@ export function parseReferralBundle(input: unknown): ImportResult {
   });
   (s.reasonReference ?? []).forEach((r, i) => {
     const found = resolve(r.reference);
-    if (!found || found.resource.resourceType !== 'Condition') {
+    if (found?.resource.resourceType !== 'Condition') {
       issues.push({
         expression: `${sr.at}.reasonReference[${i}]`,
         message: 'The referenced Condition must be in the bundle.',

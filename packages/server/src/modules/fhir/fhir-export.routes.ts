@@ -7,7 +7,6 @@ import type { Tenancy } from '../../platform/tenancy.ts';
 import { FhirExportService } from './fhir-export.service.ts';
 import { FhirIssues } from './fhir-import.service.ts';
 
-const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const owner = { auth: 'staff' as const, permission: 'data.export' as const };
 type Query = Record<string, string | undefined>;
 

@@ -1,6 +1,5 @@
 import type { FhirType } from '@fascia/domain/fhir/capability';
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { sql } from 'kysely';
 import { withFhirTables } from '../../db/schema-fhir.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { clinicToday } from '../../platform/patient-access.ts';
@@ -12,6 +11,7 @@ import { SOURCES } from './fhir.sources.ts';
 const CHUNK_LINES = 500;
 const BATCH = 500;
 const DOWNLOAD_CHUNKS = 8;
+const STALE_AFTER_MS = 6 * 3600_000;
 
 export interface ExportJob {
   id: string;
@@ -69,7 +69,7 @@ export class FhirExportService {
     jobId: string,
     input: { types: FhirType[]; since?: string; baseUrl: string },
   ) {
-    const db = this.tenancy.db as unknown as Kysely<Database>;
+    const db = this.tenancy.db;
     const since = input.since ? Date.parse(input.since) : undefined;
     try {
       const output = await db
@@ -162,13 +162,16 @@ export class FhirExportService {
         .where('id', '=', jobId)
         .executeTakeFirst();
       if (!job) throw new NotFound('The export');
+      // A job runs in the process that started it; one still running after hours was cut short by a restart.
+      const stale =
+        job.status === 'running' && Date.now() - new Date(job.created_at).getTime() > STALE_AFTER_MS;
       return {
         id: job.id,
-        status: job.status,
+        status: stale ? 'failed' : job.status,
         requestUrl: job.request_url,
         transactionTime: job.transaction_time,
         output: job.output,
-        error: job.error,
+        error: stale ? 'The export was interrupted; start it again.' : job.error,
       };
     });
   }
