@@ -6,7 +6,7 @@ import { call, type Session, type TestContext } from '../../../test/harness.ts';
 /**
  * Test data for the FHIR tests: the flagship patient (history, referral, signed assessment) plus
  * a coverage, a condition and an allergy, an outcome questionnaire, a plan of care, a day-of
- * screening and a signed session note — all entered through the REST API as staff would.
+ * screening, a signed session note and a progress report — all entered through the REST API as staff would.
  */
 export async function createFullChart(
   ctx: TestContext,
@@ -58,5 +58,10 @@ export async function createFullChart(
   };
   await ok(await call(ctx.app, therapist, 'PUT', `/api/notes/${note.id}`, { content, version: 1 }));
   await post(`/api/notes/${note.id}/sign`, { version: 2 }, 200);
+  await post(`/api/referrals/${referralId}/reports`, {
+    kind: 'progress_report',
+    assessment: 'Sciatic pain easing; sitting tolerance improved.',
+    recommendation: 'continue',
+  });
   return { ...base, planId, noteId: note.id };
 }

@@ -59,6 +59,7 @@ describe('FHIR R4 read API', () => {
       'Goal',
       'Encounter',
       'Procedure',
+      'DocumentReference',
       'Practitioner',
       'Organization',
     ]) {
