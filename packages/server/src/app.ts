@@ -161,6 +161,8 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
     app.swagger(),
   );
 
-  if (webApp) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  // Files are looked up on each request, so a rebuilt web app (new hashed asset names) is served
+  // without a restart; unknown paths fall through to the not-found handler and its app fallback.
+  if (webApp) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: 'index.html' });
   return app;
 }
