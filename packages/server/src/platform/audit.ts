@@ -51,8 +51,8 @@ export function auditRowHash(row: ChainedFields): string {
 
 /**
  * Appends events at the end of the organization's chain. Runs inside the caller's transaction,
- * just before it commits: the advisory lock serialises appenders of one clinic only, and is held
- * for the few statements left until COMMIT.
+ * just before it commits: `audit_chain_head` takes the clinic's append lock and reads the head in
+ * one round trip; the lock serialises appenders of one clinic only until COMMIT.
  */
 export async function appendAuditEvents(
   trx: Transaction<Database>,
@@ -61,14 +61,11 @@ export async function appendAuditEvents(
   events: AuditEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${organizationId}`}, 0))`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .where('organization_id', '=', organizationId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const head = await sql<{
+    seq: string;
+    hash: string;
+  }>`SELECT * FROM audit_chain_head(${organizationId})`.execute(trx);
+  const last = head.rows[0];
   let seq = BigInt(last?.seq ?? 0);
   let prev = last?.hash ?? GENESIS_HASH;
   const occurredAt = new Date();

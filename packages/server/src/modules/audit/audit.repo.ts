@@ -11,7 +11,11 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Newest first, keyset-paginated on the per-clinic sequence number. */
+/**
+ * Newest first, keyset-paginated on the per-clinic sequence number. With a date range the order is
+ * (occurred_at, seq) — the same order, since events are stamped under the append lock — so the
+ * time index answers a day long past without walking every newer event.
+ */
 export function findAuditEvents(tx: Tx, f: AuditFilter) {
   let q = tx
     .selectFrom('audit_events')
@@ -28,8 +32,8 @@ export function findAuditEvents(tx: Tx, f: AuditFilter) {
       'ip',
       'detail',
     ])
-    .orderBy('seq', 'desc')
     .limit(f.limit + 1);
+  q = f.from || f.to ? q.orderBy('occurred_at', 'desc').orderBy('seq', 'desc') : q.orderBy('seq', 'desc');
   if (f.action)
     q = f.action.endsWith('.') ? q.where('action', 'like', `${f.action}%`) : q.where('action', '=', f.action);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
