@@ -7,8 +7,11 @@ import { startEmbeddedPostgres } from '../../packages/server/src/db/embedded.ts'
 
 export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BENCH_DB = 'fascia_bench';
-/** Never the machine-wide 5432, nor the 54329 of `npm start`, so a running Fascia is left alone. */
-const EMBEDDED_PORT = 54339;
+/**
+ * Never the machine-wide 5432, nor the 54329 of `npm start`, nor the 54339 of the test lanes'
+ * embedded server, so a running Fascia or test run is left alone.
+ */
+const EMBEDDED_PORT = 54349;
 /** The app role is cluster-wide: on a shared server pass the password its other databases use. */
 const APP_PASSWORD = process.env.FASCIA_DB_APP_PASSWORD ?? 'fascia-bench-app-role-password';
 
