@@ -35,6 +35,7 @@ import { outcomesRoutes } from './modules/outcomes/outcomes.routes.ts';
 import { OutcomesService } from './modules/outcomes/outcomes.service.ts';
 import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { PatientsService } from './modules/patients/patients.service.ts';
+import { homeCareRoutes } from './modules/plans/home-care.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { PlansService } from './modules/plans/plans.service.ts';
 import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(assessmentPhotoRoutes(new AssessmentPhotos(tenancy)));
   await app.register(outcomesRoutes(new OutcomesService(tenancy), config));
   await app.register(plansRoutes(new PlansService(tenancy)));
+  await app.register(homeCareRoutes(tenancy));
   await app.register(sessionsRoutes(new SessionsService(tenancy)));
   await app.register(
     reportsRoutes(new ReportsService(tenancy), new SharesService(tenancy, mailer, config), config),

@@ -7,6 +7,7 @@ import { assertClinicalAccess } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
 import { currentFindings } from '../screening/current-findings.ts';
+import { clinicLibrary } from './home-care.routes.ts';
 import * as repo from './plans.repo.ts';
 
 /**
@@ -158,6 +159,18 @@ export class PlansService {
         beyondOrder.map((i) => ({
           field: `content.${i.field === 'totalVisits' ? 'frequencyPerWeek' : i.field}`,
           message: `${i.reason}. Reduce it, or record it as a request to the physician.`,
+        })),
+      );
+    }
+    const library = await clinicLibrary(tx.db);
+    const unknown = plan.homeCare.flatMap((h, i) =>
+      library.some((item) => item.id === h.itemId) ? [] : [i],
+    );
+    if (unknown.length) {
+      throw new Invalid(
+        unknown.map((i) => ({
+          field: `content.homeCare.${i}.itemId`,
+          message: "Not in the clinic's home-care library.",
         })),
       );
     }

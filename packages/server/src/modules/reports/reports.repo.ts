@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DocumentsTable } from '../../db/schema.ts';
+import type { DocumentsTable } from '../../db/schema-clinical.ts';
 import type { Tx } from '../../platform/tenancy.ts';
 
 export function signedNotesForReferral(tx: Tx, referralId: string) {

@@ -114,6 +114,28 @@ describe('plan of care', () => {
   });
 });
 
+describe('home-care library', () => {
+  it('the clinic adds its own item, which plans can then assign; unknown items are refused', async () => {
+    const added = await call(ctx.app, therapist, 'POST', '/api/home-care', {
+      id: 'clinic.side_lying_breathing',
+      kind: 'breathing',
+      label: 'Side-lying breathing',
+      instructions: 'Lie on your left side, knees bent; breathe slowly into the lower ribs for five minutes.',
+      regions: ['thoracic'],
+      dose: { minutes: 5, timesPerDay: 2 },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const library = (await call(ctx.app, therapist, 'GET', '/api/home-care')).json().items;
+    expect(library.find((i: { id: string }) => i.id === 'clinic.side_lying_breathing')).toMatchObject({
+      builtIn: false,
+    });
+    const unknown = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/plans`, {
+      content: { ...plan(), homeCare: [{ itemId: 'clinic.nonexistent' }] },
+    });
+    expect(unknown.json().errors[0].field).toBe('content.homeCare.0.itemId');
+  });
+});
+
 describe('session note behind the safety gate', () => {
   it('needs a screening, computes 3 units for 25 min 97140 + 13 min 97124, signs, locks and takes an addendum', async () => {
     const planId = (await call(ctx.app, therapist, 'GET', `/api/patients/${patientId}/plans`)).json().items[0]
