@@ -319,7 +319,13 @@ export class SessionsService {
       contentHash: row.content_hash,
       signedBy: row.signed_by,
       signedByName: row.signed_by
-        ? ((await tx.db.selectFrom('users').select(['name', 'credentials']).where('id', '=', row.signed_by).executeTakeFirst())?.name ?? null)
+        ? ((
+            await tx.db
+              .selectFrom('users')
+              .select(['name', 'credentials'])
+              .where('id', '=', row.signed_by)
+              .executeTakeFirst()
+          )?.name ?? null)
         : null,
       signedAt: row.signed_at ? new Date(row.signed_at).toISOString() : null,
       addenda: (await repo.addendaOf(tx.db, noteId)).map((a) => ({
