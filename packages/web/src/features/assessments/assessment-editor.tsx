@@ -15,7 +15,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiProblem } from '../../api/client.ts';
 import type { FieldProblem } from '../../api/problem.ts';
+import { formatDate } from '../../components/format.ts';
 import { describeError } from '../../components/query-state.tsx';
+import { useReferrals } from '../referrals/referrals-api.ts';
 import { describeField } from './assessment-content.ts';
 import { AssessmentSections } from './assessment-sections.tsx';
 import {
@@ -115,6 +117,11 @@ export function AssessmentEditor({ view }: { view: AssessmentView }) {
                 if (performedOn) draft.setMeta({ performedOn });
               }}
             />
+            <ReferralSelect
+              patientId={view.patientId}
+              value={draft.meta.referralId}
+              onChange={(referralId) => draft.setMeta({ referralId })}
+            />
           </Group>
           <Group gap="sm">
             <SaveIndicator status={draft.status} />
@@ -151,6 +158,36 @@ export function AssessmentEditor({ view }: { view: AssessmentView }) {
         performedOn={draft.meta.performedOn}
       />
     </Stack>
+  );
+}
+
+/** The referral the assessment answers, so its findings can be reported back to that physician. */
+function ReferralSelect({
+  patientId,
+  value,
+  onChange,
+}: {
+  patientId: string;
+  value: string | undefined;
+  onChange: (referralId: string | undefined) => void;
+}) {
+  const referrals = useReferrals(patientId);
+  const items = referrals.data?.items ?? [];
+  return (
+    <NativeSelect
+      label="Referral"
+      disabled={referrals.isPending}
+      error={referrals.isError ? describeError(referrals.error) : undefined}
+      data={[
+        { value: '', label: items.length ? 'No referral' : 'No referral on file' },
+        ...items.map((r) => ({
+          value: r.id,
+          label: `${r.referral.diagnoses.join(', ')} · ${r.provider.displayName} · ${formatDate(r.referral.dateWritten)}`,
+        })),
+      ]}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.currentTarget.value || undefined)}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { problemsUnder } from './assessment-content.ts';
 import type { AssessmentView } from './assessments-api.ts';
 import { BaselineComparison, BaselineSelect } from './baseline-section.tsx';
+import { PosturePhotos } from './posture-photos.tsx';
 import { ImpressionSection, ProblemListSection } from './sections/impression-section.tsx';
 import { OutcomeMeasuresSection } from './sections/outcome-measures-section.tsx';
 import { PainDrawingSection, PalpateFirst } from './sections/pain-drawing-section.tsx';
@@ -60,7 +61,12 @@ export function AssessmentSections({ view, ...props }: SectionProps & { view: As
     palpation: <PalpationSection {...props} />,
     rom: <RomSection {...props} />,
     'special-tests': <SpecialTestsSection {...props} />,
-    posture: <PostureSection {...props} />,
+    posture: (
+      <Stack>
+        <PostureSection {...props} />
+        <PosturePhotos assessmentId={view.id} canAdd={!props.readOnly && view.status === 'draft'} />
+      </Stack>
+    ),
     outcomes: <OutcomeMeasuresSection {...props} />,
     impression: <ImpressionSection {...props} />,
     problems: <ProblemListSection {...props} />,

@@ -101,3 +101,32 @@ export const signAssessment = (id: string, version: number) =>
 
 export const addAddendum = (id: string, body: { reason: string; body: string }) =>
   api.post<AssessmentView>(`/assessments/${enc(id)}/addenda`, body);
+
+export type PhotoMediaType = 'image/jpeg' | 'image/png';
+
+export interface AssessmentPhoto {
+  id: string;
+  caption: string | null;
+  mediaType: PhotoMediaType;
+  sha256: string;
+  sizeBytes: number;
+  uploadedAt: string;
+}
+
+export const photosKey = (id: string) => ['assessments', id, 'photos'] as const;
+
+export function usePhotos(id: string) {
+  return useQuery({
+    queryKey: photosKey(id),
+    queryFn: () => api.get<{ items: AssessmentPhoto[] }>(`/assessments/${enc(id)}/photos`),
+    select: (data) => data.items,
+  });
+}
+
+export const addPhoto = (
+  id: string,
+  body: { caption?: string; mediaType: PhotoMediaType; dataBase64: string },
+) => api.post<AssessmentPhoto>(`/assessments/${enc(id)}/photos`, body);
+
+/** The image itself; an <img> may load it directly because the session cookie is same-origin. */
+export const photoUrl = (id: string, photoId: string) => `/api/assessments/${enc(id)}/photos/${enc(photoId)}`;

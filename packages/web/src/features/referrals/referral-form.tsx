@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Group,
-  Input,
   NumberInput,
   Select,
   SimpleGrid,
@@ -15,6 +14,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiProblem } from '../../api/client.ts';
+import { FileField } from '../../components/file-field.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { applyProblem } from '../../components/form-problem.ts';
 import { describeError } from '../../components/query-state.tsx';
@@ -194,35 +194,21 @@ export function ReferralForm({
             minRows={2}
             {...form.getInputProps('goals')}
           />
-          <Input.Wrapper
+          <FileField
+            id="prescription-file"
             label="Prescription file"
             description={
               existing?.attachment
                 ? `Attached: ${existing.attachment.fileName}. Choose a file to replace it.`
                 : 'The paper prescription: PDF or a photo (JPEG, PNG, HEIC, TIFF), up to 10 MB'
             }
+            types={ATTACHMENT_TYPES}
+            maxBytes={10 * 1024 * 1024}
+            wrongType="Choose a PDF or an image (JPEG, PNG, HEIC, TIFF)."
             error={fileError}
-            id="prescription-file-wrapper"
-          >
-            <input
-              id="prescription-file"
-              aria-label="Prescription file"
-              type="file"
-              accept={ATTACHMENT_TYPES.join(',')}
-              style={{ display: 'block', marginTop: 4 }}
-              onChange={(e) => {
-                const chosen = e.currentTarget.files?.[0] ?? null;
-                setFileError(null);
-                if (chosen && !ATTACHMENT_TYPES.includes(chosen.type)) {
-                  setFileError('Choose a PDF or an image (JPEG, PNG, HEIC, TIFF).');
-                  setFile(null);
-                } else if (chosen && chosen.size > 10 * 1024 * 1024) {
-                  setFileError('The file is larger than 10 MB.');
-                  setFile(null);
-                } else setFile(chosen);
-              }}
-            />
-          </Input.Wrapper>
+            onError={setFileError}
+            onFile={setFile}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone}>
               Cancel
