@@ -73,6 +73,16 @@ export function toRegions(v: RegionValue): { regionId: string; side?: 'left' | '
   return [v.side ? { regionId: v.regionId, side: v.side } : { regionId: v.regionId }];
 }
 
+/** A recorded item's regions in the single picker; the first one, as the form holds one region. */
+export function fromRegions(regions: unknown): RegionValue {
+  const first = Array.isArray(regions) ? (regions[0] as { regionId?: unknown; side?: unknown }) : undefined;
+  if (!first || typeof first.regionId !== 'string') return EMPTY_REGION;
+  return {
+    regionId: first.regionId,
+    side: first.side === 'left' || first.side === 'right' ? first.side : '',
+  };
+}
+
 export function regionWords(regions: { regionId: string; side?: string }[] | undefined): string {
   return (regions ?? []).map((r) => regionTargetLabel(r as RegionTarget)).join(', ');
 }

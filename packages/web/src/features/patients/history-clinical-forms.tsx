@@ -6,13 +6,20 @@ import {
   surgerySchema,
 } from '@fascia/domain/patients/health-history.schema';
 import { Checkbox, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { BodyRegionPicker, EMPTY_REGION, type RegionValue, toRegions } from './body-region-picker.tsx';
+import {
+  BodyRegionPicker,
+  EMPTY_REGION,
+  fromRegions,
+  type RegionValue,
+  toRegions,
+} from './body-region-picker.tsx';
 import {
   ALLERGY_CATEGORY_OPTIONS,
   INJURY_KIND_OPTIONS,
   ItemFormFrame,
   type ItemFormProps,
   MEDICATION_CLASS_OPTIONS,
+  textOf,
 } from './history-form-parts.tsx';
 import { optionalText, useHistoryItemForm } from './history-item-form.ts';
 import { Icd10Select } from './icd10-select.tsx';
@@ -20,13 +27,23 @@ import { Icd10Select } from './icd10-select.tsx';
 const SITE = { regions: 'site' };
 const choose = (label: string) => ({ value: '', label });
 
-export function ConditionForm({ patientId, onDone }: ItemFormProps) {
+export function ConditionForm({ patientId, onDone, correcting }: ItemFormProps) {
   const { form, frame } = useHistoryItemForm({
     patientId,
     kind: 'conditions',
     onSaved: onDone,
+    correcting,
     schema: conditionSchema,
     rename: SITE,
+    fromItem: (i) => ({
+      code: textOf(i.code),
+      label: textOf(i.label),
+      status: i.status === 'resolved' ? 'resolved' : 'active',
+      onset: textOf(i.onset),
+      site: fromRegions(i.regions),
+      flare: i.flare === true,
+      uncontrolled: i.controlled === false,
+    }),
     initialValues: {
       code: '',
       label: '',
@@ -75,13 +92,25 @@ export function ConditionForm({ patientId, onDone }: ItemFormProps) {
   );
 }
 
-export function SurgeryForm({ patientId, onDone }: ItemFormProps) {
+export function SurgeryForm({ patientId, onDone, correcting }: ItemFormProps) {
   const { form, frame } = useHistoryItemForm({
     patientId,
     kind: 'surgeries',
     onSaved: onDone,
+    correcting,
     schema: surgerySchema,
     rename: { ...SITE, lymphNodeRemoval: 'lymphSite' },
+    fromItem: (i) => {
+      const lymph = (i.lymphNodeRemoval ?? {}) as { site?: string; side?: string };
+      return {
+        date: textOf(i.date),
+        description: textOf(i.description),
+        site: fromRegions(i.regions),
+        avoidUntil: textOf(i.avoidUntil),
+        lymphSite: lymph.site ?? '',
+        lymphSide: lymph.side ?? 'left',
+      };
+    },
     initialValues: {
       date: '',
       description: '',
@@ -136,13 +165,21 @@ export function SurgeryForm({ patientId, onDone }: ItemFormProps) {
   );
 }
 
-export function InjuryForm({ patientId, onDone }: ItemFormProps) {
+export function InjuryForm({ patientId, onDone, correcting }: ItemFormProps) {
   const { form, frame } = useHistoryItemForm({
     patientId,
     kind: 'injuries',
     onSaved: onDone,
+    correcting,
     schema: injurySchema,
     rename: SITE,
+    fromItem: (i) => ({
+      kind: textOf(i.kind),
+      date: textOf(i.date),
+      site: fromRegions(i.regions),
+      healedOn: textOf(i.healedOn),
+      note: textOf(i.note),
+    }),
     initialValues: { kind: '', date: '', site: EMPTY_REGION as RegionValue, healedOn: '', note: '' },
     toItem: (v) => ({
       kind: v.kind,
@@ -170,13 +207,21 @@ export function InjuryForm({ patientId, onDone }: ItemFormProps) {
   );
 }
 
-export function MedicationForm({ patientId, onDone }: ItemFormProps) {
+export function MedicationForm({ patientId, onDone, correcting }: ItemFormProps) {
   const { form, frame } = useHistoryItemForm({
     patientId,
     kind: 'medications',
     onSaved: onDone,
+    correcting,
     schema: medicationSchema,
     rename: { class: 'medicationClass' },
+    fromItem: (i) => ({
+      name: textOf(i.name),
+      medicationClass: textOf(i.class),
+      dose: textOf(i.dose),
+      startedOn: textOf(i.startedOn),
+      stoppedOn: textOf(i.stoppedOn),
+    }),
     initialValues: { name: '', medicationClass: '', dose: '', startedOn: '', stoppedOn: '' },
     toItem: (v) => ({
       name: v.name,
@@ -206,12 +251,19 @@ export function MedicationForm({ patientId, onDone }: ItemFormProps) {
   );
 }
 
-export function AllergyForm({ patientId, onDone }: ItemFormProps) {
+export function AllergyForm({ patientId, onDone, correcting }: ItemFormProps) {
   const { form, frame } = useHistoryItemForm({
     patientId,
     kind: 'allergies',
     onSaved: onDone,
+    correcting,
     schema: allergySchema,
+    fromItem: (i) => ({
+      substance: textOf(i.substance),
+      category: textOf(i.category),
+      reaction: textOf(i.reaction),
+      severity: textOf(i.severity) || 'moderate',
+    }),
     initialValues: { substance: '', category: '', reaction: '', severity: 'moderate' },
     toItem: (v) => ({ ...v, reaction: optionalText(v.reaction) }),
   });

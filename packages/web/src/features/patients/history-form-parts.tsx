@@ -2,10 +2,21 @@ import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { FormAlert } from '../../components/form-alert.tsx';
 
+/** A recorded item opened for correction: its id (retired on save), its words and its fields. */
+export interface CorrectedItem {
+  id: string;
+  title: string;
+  item: Record<string, unknown>;
+}
+
 export interface ItemFormProps {
   patientId: string;
   onDone: () => void;
+  correcting?: CorrectedItem;
 }
+
+/** A stored text or date field as an input's value. */
+export const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The frame every "Add …" form shares: a titled panel, the form's alert, Save and Cancel. */
 export function ItemFormFrame({

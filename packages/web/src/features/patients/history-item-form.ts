@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { ApiProblem } from '../../api/client.ts';
 import { applyProblem } from '../../components/form-problem.ts';
 import { type HistoryKind, historyKey, recordHistoryItem } from './history-api.ts';
+import type { CorrectedItem } from './history-form-parts.tsx';
 import { plainMessage } from './patient-form-values.ts';
 
 /**
@@ -16,9 +17,14 @@ export function itemField(path: string, rename: Record<string, string>): string 
   return rename[first] ?? first;
 }
 
+// Stamped by the server on every save; a correction must not send the old item's stamps back.
+const STAMPS = ['id', 'recordedAt', 'recordedBy', 'replacesId'];
+
 /**
  * One "Add …" form of the history editor: validates with the same domain schema the server uses
- * (stamped as if recorded now), posts the item, shows field errors under their inputs.
+ * (stamped as if recorded now), posts the item, shows field errors under their inputs. Opened on
+ * a recorded item (`correcting`), it starts from that item's values and saves a correction, which
+ * keeps any field the form has no input for.
  */
 export function useHistoryItemForm<V extends Record<string, unknown>>({
   patientId,
@@ -28,6 +34,8 @@ export function useHistoryItemForm<V extends Record<string, unknown>>({
   schema,
   rename = {},
   onSaved,
+  correcting,
+  fromItem,
 }: {
   patientId: string;
   kind: HistoryKind;
@@ -36,14 +44,23 @@ export function useHistoryItemForm<V extends Record<string, unknown>>({
   schema: z.ZodType;
   rename?: Record<string, string>;
   onSaved: () => void;
+  correcting?: CorrectedItem | undefined;
+  fromItem?: (item: Record<string, unknown>) => Partial<V>;
 }) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
+  const itemOf = (values: V) => {
+    const kept = Object.fromEntries(
+      Object.entries(correcting?.item ?? {}).filter(([key]) => !STAMPS.includes(key)),
+    );
+    return dropEmpty({ ...kept, ...toItem(values) });
+  };
   const form = useForm<V>({
-    initialValues,
+    initialValues:
+      correcting && fromItem ? { ...initialValues, ...fromItem(correcting.item) } : initialValues,
     validate: (values) => {
       const stamped = {
-        ...dropEmpty(toItem(values)),
+        ...itemOf(values),
         recordedAt: new Date().toISOString(),
         recordedBy: 'self',
       };
@@ -61,7 +78,7 @@ export function useHistoryItemForm<V extends Record<string, unknown>>({
   const submit = form.onSubmit(async (values) => {
     setMessage(null);
     try {
-      await recordHistoryItem(patientId, kind, dropEmpty(toItem(values)));
+      await recordHistoryItem(patientId, kind, itemOf(values), correcting?.id);
       await queryClient.invalidateQueries({ queryKey: historyKey(patientId) });
       // The chart header's alerts and the screening context are derived from the history.
       await queryClient.invalidateQueries({ queryKey: ['patients', patientId], exact: true });
@@ -80,7 +97,9 @@ export function useHistoryItemForm<V extends Record<string, unknown>>({
   });
 
   // Cancel and a successful save both close the form.
-  return { form, frame: { message, submitting: form.submitting, onSubmit: submit, onCancel: onSaved } };
+  const frame = { message, submitting: form.submitting, onSubmit: submit, onCancel: onSaved };
+  // Spread after each form's own "Add …" title, so a correction names what it corrects.
+  return { form, frame: correcting ? { ...frame, title: `Correct ${correcting.title}` } : frame };
 }
 
 /** Empty optional inputs are left out rather than sent as "" (which the schema would refuse). */

@@ -7,8 +7,14 @@ import {
 } from '@fascia/domain/patients/health-history.schema';
 import { eddProblem, gestationalAge } from '@fascia/domain/patients/pregnancy';
 import { Checkbox, NativeSelect, NumberInput, SimpleGrid, Text, TextInput } from '@mantine/core';
-import { BodyRegionPicker, EMPTY_REGION, type RegionValue, toRegions } from './body-region-picker.tsx';
-import { DEVICE_KIND_OPTIONS, ItemFormFrame, type ItemFormProps } from './history-form-parts.tsx';
+import {
+  BodyRegionPicker,
+  EMPTY_REGION,
+  fromRegions,
+  type RegionValue,
+  toRegions,
+} from './body-region-picker.tsx';
+import { DEVICE_KIND_OPTIONS, ItemFormFrame, type ItemFormProps, textOf } from './history-form-parts.tsx';
 import { optionalText, useHistoryItemForm } from './history-item-form.ts';
 import { localToday } from './patients-api.ts';
 
@@ -21,12 +27,14 @@ export function describeDueDate(edd: string, today: string): { text: string; ok:
   return { text: `${age.label}, trimester ${age.trimester}`, ok: true };
 }
 
-export function PregnancyForm({ patientId, onDone }: ItemFormProps) {
+export function PregnancyForm({ patientId, onDone, correcting }: ItemFormProps) {
   const { form, frame } = useHistoryItemForm({
     patientId,
     kind: 'pregnancy',
     onSaved: onDone,
+    correcting,
     schema: pregnancySchema,
+    fromItem: (i) => ({ edd: textOf(i.edd), highRisk: i.highRisk === true, note: textOf(i.note) }),
     initialValues: { edd: '', highRisk: false, note: '' },
     toItem: (v) => ({ edd: v.edd, highRisk: v.highRisk, note: optionalText(v.note) }),
   });
@@ -45,13 +53,20 @@ export function PregnancyForm({ patientId, onDone }: ItemFormProps) {
   );
 }
 
-export function DeviceForm({ patientId, onDone }: ItemFormProps) {
+export function DeviceForm({ patientId, onDone, correcting }: ItemFormProps) {
   const { form, frame } = useHistoryItemForm({
     patientId,
     kind: 'devices',
     onSaved: onDone,
+    correcting,
     schema: implantedDeviceSchema,
     rename: { regions: 'site' },
+    fromItem: (i) => ({
+      kind: textOf(i.kind),
+      description: textOf(i.description),
+      site: fromRegions(i.regions),
+      implantedOn: textOf(i.implantedOn),
+    }),
     initialValues: { kind: '', description: '', site: EMPTY_REGION as RegionValue, implantedOn: '' },
     toItem: (v) => ({
       kind: v.kind,
@@ -77,13 +92,20 @@ export function DeviceForm({ patientId, onDone }: ItemFormProps) {
   );
 }
 
-export function LabForm({ patientId, onDone }: ItemFormProps) {
+export function LabForm({ patientId, onDone, correcting }: ItemFormProps) {
   const { form, frame } = useHistoryItemForm({
     patientId,
     kind: 'labs',
     onSaved: onDone,
+    correcting,
     schema: labValueSchema,
     rename: { perMicroliter: 'value' },
+    fromItem: (i) => ({
+      test: i.test === 'inr' ? 'inr' : 'platelets',
+      value:
+        typeof i.perMicroliter === 'number' ? i.perMicroliter : typeof i.value === 'number' ? i.value : '',
+      takenOn: textOf(i.takenOn),
+    }),
     initialValues: { test: 'platelets', value: '' as number | string, takenOn: '' },
     toItem: (v) =>
       v.test === 'platelets'
@@ -119,13 +141,19 @@ export function LabForm({ patientId, onDone }: ItemFormProps) {
   );
 }
 
-export function RadiationForm({ patientId, onDone }: ItemFormProps) {
+export function RadiationForm({ patientId, onDone, correcting }: ItemFormProps) {
   const { form, frame } = useHistoryItemForm({
     patientId,
     kind: 'radiation',
     onSaved: onDone,
+    correcting,
     schema: radiationTherapySchema,
     rename: { regions: 'site' },
+    fromItem: (i) => ({
+      site: fromRegions(i.regions),
+      startedOn: textOf(i.startedOn),
+      endedOn: textOf(i.endedOn),
+    }),
     initialValues: { site: EMPTY_REGION as RegionValue, startedOn: '', endedOn: '' },
     toItem: (v) => ({ regions: toRegions(v.site), startedOn: v.startedOn, endedOn: optionalText(v.endedOn) }),
   });

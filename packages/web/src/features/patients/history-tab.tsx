@@ -1,3 +1,4 @@
+import type { HealthHistory } from '@fascia/domain/patients/health-history.schema';
 import { Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, useState } from 'react';
@@ -21,7 +22,7 @@ import {
   MedicationForm,
   SurgeryForm,
 } from './history-clinical-forms.tsx';
-import type { ItemFormProps } from './history-form-parts.tsx';
+import type { CorrectedItem, ItemFormProps } from './history-form-parts.tsx';
 import { summarise } from './history-item-summary.ts';
 import { DeviceForm, LabForm, PregnancyForm, RadiationForm } from './history-other-forms.tsx';
 import { localToday } from './patients-api.ts';
@@ -43,10 +44,12 @@ export function HistoryTab({ patientId }: { patientId: string }) {
   const history = useHistory(patientId);
   const staff = useQuery({ queryKey: ['staff'], queryFn: () => api.get<{ items: StaffMember[] }>('/staff') });
   // One form open at a time keeps every label on the page unique and the tablet screen calm.
-  const [adding, setAdding] = useState<HistoryKind | null>(null);
+  const [open, setOpen] = useState<{ kind: HistoryKind; correcting?: CorrectedItem } | null>(null);
+  const adding = open && !open.correcting ? open.kind : null;
   const [retiring, setRetiring] = useState<{ id: string; title: string } | null>(null);
   const canWrite = hasPermission(session, 'clinical.write');
   const today = localToday();
+  const close = () => setOpen(null);
   const staffName = (id: string) => staff.data?.items.find((m) => m.id === id)?.displayName ?? 'staff';
 
   return (
@@ -64,7 +67,7 @@ export function HistoryTab({ patientId }: { patientId: string }) {
                       {title}
                     </Title>
                     {canWrite && adding !== kind && (
-                      <Button variant="light" size="sm" onClick={() => setAdding(kind)}>
+                      <Button variant="light" size="sm" onClick={() => setOpen({ kind })}>
                         {add}
                       </Button>
                     )}
@@ -77,6 +80,16 @@ export function HistoryTab({ patientId }: { patientId: string }) {
                     )}
                     {lines.map((line) => {
                       const m = meta.get(line.id);
+                      if (open?.correcting?.id === line.id) {
+                        return (
+                          <Form
+                            key={line.id}
+                            patientId={patientId}
+                            correcting={open.correcting}
+                            onDone={close}
+                          />
+                        );
+                      }
                       return (
                         <Paper key={line.id} withBorder p="sm" data-testid={`history-item-${kind}`}>
                           <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -90,21 +103,40 @@ export function HistoryTab({ patientId }: { patientId: string }) {
                               )}
                             </div>
                             {canWrite && (
-                              <Button
-                                variant="subtle"
-                                color="gray"
-                                size="xs"
-                                onClick={() => setRetiring({ id: line.id, title: line.title })}
-                                aria-label={`Retire ${line.title}`}
-                              >
-                                Retire
-                              </Button>
+                              <Group gap={4} wrap="nowrap">
+                                <Button
+                                  variant="subtle"
+                                  size="xs"
+                                  onClick={() =>
+                                    setOpen({
+                                      kind,
+                                      correcting: {
+                                        id: line.id,
+                                        title: line.title,
+                                        item: recordedItem(data.history, kind, line.id),
+                                      },
+                                    })
+                                  }
+                                  aria-label={`Correct ${line.title}`}
+                                >
+                                  Correct
+                                </Button>
+                                <Button
+                                  variant="subtle"
+                                  color="gray"
+                                  size="xs"
+                                  onClick={() => setRetiring({ id: line.id, title: line.title })}
+                                  aria-label={`Retire ${line.title}`}
+                                >
+                                  Retire
+                                </Button>
+                              </Group>
                             )}
                           </Group>
                         </Paper>
                       );
                     })}
-                    {adding === kind && <Form patientId={patientId} onDone={() => setAdding(null)} />}
+                    {adding === kind && <Form patientId={patientId} onDone={close} />}
                   </Stack>
                 </section>
               );
@@ -115,6 +147,13 @@ export function HistoryTab({ patientId }: { patientId: string }) {
       }}
     </QueryState>
   );
+}
+
+/** The stored fields of one item, which the correction form starts from. */
+function recordedItem(history: HealthHistory, kind: HistoryKind, id: string): Record<string, unknown> {
+  const value: unknown = history[kind];
+  const items = Array.isArray(value) ? value : value ? [value] : [];
+  return (items as { id?: string }[]).find((i) => i.id === id) ?? {};
 }
 
 function RetireModal({
