@@ -26,6 +26,7 @@ import { ApiProblem } from '../../api/client.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { describeError, PageLoader, QueryState } from '../../components/query-state.tsx';
+import { PlanCertificationPanel } from './plan-certification-panel.tsx';
 import {
   EMPTY_PLAN,
   fieldErrors,
@@ -252,6 +253,7 @@ function PlanEditor({
             />
             <PlanReEvaluationFieldset values={values} update={update} errors={errors} />
             <PlanHomeCareFieldset values={values} update={update} warnings={homeCareWarnings} />
+            {plan && <PlanCertificationPanel plan={plan} dirty={dirty} />}
             <Paper withBorder p="md" pos="sticky" bottom={0} style={{ zIndex: 2 }}>
               <Stack gap="xs">
                 <FormAlert message={message} title="Plan not saved" />
