@@ -20,6 +20,7 @@ const ADMIN_NAV: (NavItem & { permission: string })[] = [
   { label: 'Audit trail', to: '/admin/audit', permission: 'audit.read' },
   { label: 'Clinic settings', to: '/admin/settings', permission: 'organization.read' },
   { label: 'Outbox', to: '/admin/outbox', permission: 'outbox.read' },
+  { label: 'API keys', to: '/admin/api-keys', permission: 'data.export' },
 ];
 
 /** Admin shows for those who run the clinic (manage staff or read the audit trail), not for every role that may read the clinic's name. */

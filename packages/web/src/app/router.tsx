@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import type { Session } from '../api/types.ts';
 import { PlannedAreaPage } from '../components/planned-area-page.tsx';
 import { ProfilePage } from '../features/account/profile-page.tsx';
+import { ApiKeysPage } from '../features/api-keys/api-keys-page.tsx';
 import { AssessmentPage } from '../features/assessments/assessment-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { AcceptInvitationPage } from '../features/auth/accept-invitation-page.tsx';
@@ -166,6 +167,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission anyOf={['outbox.read']}>
                 <OutboxPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/api-keys',
+            element: (
+              <RequirePermission anyOf={['data.export']}>
+                <ApiKeysPage />
               </RequirePermission>
             ),
           },
