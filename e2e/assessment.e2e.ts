@@ -1,45 +1,25 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tabletContext } from './browser.ts';
+import {
+  clinicApi,
+  createFlagshipPatient,
+  createPatient,
+  dayFromToday,
+  signInThroughApi,
+  signInThroughPage,
+} from './clinical-setup.ts';
 import { absent, visible } from './expect.ts';
 
-const OWNER = 'owner@demo.fascia.example';
-const PASSWORD = 'demo-clinic-tablet-2026';
-
-function dayFromToday(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(OWNER);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await visible(page.getByRole('heading', { name: 'Today' }));
-}
+/** A 1×1 PNG: the smallest file the server accepts as a posture photo. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** A patient made through the API, as the registration screens are another test's subject. */
-async function createPatient(page: Page, family: string): Promise<string> {
-  const session = await (await page.request.get('/api/auth/session')).json();
-  const response = await page.request.post('/api/patients', {
-    headers: { 'X-CSRF-Token': session.csrfToken },
-    data: {
-      record: {
-        legalName: { given: 'Robin', family },
-        dateOfBirth: '1984-09-12',
-        sex: 'female',
-        consents: {
-          treatment: { given: true, date: dayFromToday(-30) },
-          communication: { given: false, channels: [] },
-        },
-      },
-    },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()).id;
+async function createRobin(page: Page, family: string): Promise<string> {
+  return createPatient(await clinicApi(page.request), { given: 'Robin', family }, '1984-09-12');
 }
 
 async function tapRegion(page: Page, name: string, setup?: (dialog: Locator) => Promise<void>) {
@@ -76,9 +56,9 @@ describe('assessment visit on a tablet', () => {
   it('records a tension-type headache evaluation, signs it, and shows the change four weeks later', async () => {
     const context = await tabletContext();
     const page = await context.newPage();
-    await signIn(page);
+    await signInThroughPage(page);
     const family = `Assessed${Date.now().toString(36)}`;
-    const patientId = await createPatient(page, family);
+    const patientId = await createRobin(page, family);
 
     // Initial evaluation, four weeks ago.
     await page.goto(`/patients/${patientId}/assessments`);
@@ -181,8 +161,8 @@ describe('assessment visit on a tablet', () => {
   it('hands the tablet to the patient for a questionnaire and ends locked, signed out', async () => {
     const context = await tabletContext();
     const page = await context.newPage();
-    await signIn(page);
-    const patientId = await createPatient(page, `Kiosk${Date.now().toString(36)}`);
+    await signInThroughPage(page);
+    const patientId = await createRobin(page, `Kiosk${Date.now().toString(36)}`);
     await page.goto(`/patients/${patientId}/outcomes`);
     await page.getByRole('button', { name: 'Hand tablet to patient' }).click();
     const dialog = page.getByRole('dialog', { name: 'Hand tablet to patient' });
@@ -196,6 +176,53 @@ describe('assessment visit on a tablet', () => {
     await visible(page.getByRole('heading', { name: 'Thank you — please hand the tablet back' }));
     await visible(page.getByRole('link', { name: 'Staff sign-in' }));
     expect((await page.request.get('/api/auth/session')).status()).toBe(401);
+    await context.close();
+  });
+
+  it('links a draft to the referral, adds a posture photo, and refuses photos once signed', async () => {
+    const context = await tabletContext();
+    const api = await signInThroughApi(context.request);
+    const flagship = await createFlagshipPatient(api, `Photographed${Date.now().toString(36)}`);
+    const page = await context.newPage();
+
+    await page.goto(`/patients/${flagship.patientId}/assessments`);
+    await page.getByRole('button', { name: 'New assessment' }).click();
+    const start = page.getByRole('dialog', { name: 'New assessment' });
+    await start.getByLabel('Kind of assessment').selectOption('re_evaluation');
+    await start.getByRole('button', { name: 'Start assessment' }).click();
+    await visible(page.getByRole('heading', { name: /Re-evaluation/ }));
+    const draftId = page.url().split('/').pop() as string;
+
+    await page.getByLabel('Referral', { exact: true }).selectOption(flagship.referralId);
+    await visible(page.getByRole('status').filter({ hasText: /^Saved$/ }));
+    expect((await api.ok('GET', `/assessments/${draftId}`)).referralId).toBe(flagship.referralId);
+
+    const posture = page.getByRole('region', { name: 'Posture' });
+    await posture.getByRole('button', { name: 'Add photo' }).click();
+    await posture.getByLabel('Posture photo', { exact: true }).setInputFiles({
+      name: 'standing.png',
+      mimeType: 'image/png',
+      buffer: TINY_PNG,
+    });
+    await posture.getByLabel('Caption').fill('Standing, posterior view');
+    await posture.getByRole('button', { name: 'Upload photo' }).click();
+    const photo = posture.getByRole('img', { name: 'Standing, posterior view' });
+    await visible(photo);
+    // Loaded, not just placed: the image comes from the photo endpoint with the session cookie.
+    await expect
+      .poll(() => photo.evaluate((img: unknown) => (img as { naturalWidth: number }).naturalWidth))
+      .toBe(1);
+
+    // The flagship's assessment is signed: the server keeps its photos as they were.
+    const refused = await api.call('POST', `/assessments/${flagship.assessmentId}/photos`, {
+      mediaType: 'image/png',
+      dataBase64: TINY_PNG.toString('base64'),
+    });
+    expect(refused.status).toBe(409);
+    await page.goto(`/patients/${flagship.patientId}/assessments/${flagship.assessmentId}`);
+    await visible(page.getByText('Signed and locked'));
+    await visible(page.getByText('No photo added.'));
+    await absent(page.getByRole('button', { name: 'Add photo' }));
     await context.close();
   });
 });

@@ -1,106 +1,11 @@
-import { INITIAL_HEADACHE_ASSESSMENT } from '@fascia/domain/assessment/assessment.fixtures';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tabletContext } from './browser.ts';
+import { createFlagshipPatient, createPatient, dayFromToday, signInThroughApi } from './clinical-setup.ts';
 import { absent, visible } from './expect.ts';
 
 // Issue "Plan of care and session documentation, behind the safety gate", clicked through on a
 // tablet for the patient on warfarin, 16 weeks from her due date, three weeks after lumbar surgery.
-
-const daysFromToday = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-const today = daysFromToday(0);
-
-async function signInAsOwner(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('owner@demo.fascia.example');
-  await page.getByLabel(/^Password/).fill('demo-clinic-tablet-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await visible(page.getByRole('heading', { name: 'Today' }));
-}
-
-/** The API with the browser's session cookie and its CSRF token, for setting up records. */
-async function apiOf(page: Page) {
-  const request: APIRequestContext = page.request;
-  const { csrfToken } = (await (await request.get('/api/auth/session')).json()) as { csrfToken: string };
-  const call = async (method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) => {
-    const res = await request.fetch(`/api${path}`, {
-      method,
-      headers: { 'X-CSRF-Token': csrfToken },
-      ...(data === undefined ? {} : { data }),
-    });
-    return { status: res.status(), body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
-  };
-  const ok = async (method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) => {
-    const res = await call(method, path, data);
-    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { id: string } & Record<string, unknown>;
-  };
-  return { call, ok };
-}
-
-type Api = Awaited<ReturnType<typeof apiOf>>;
-
-async function createPatient(api: Api, family: string) {
-  const record = {
-    legalName: { given: 'Rosa', family },
-    dateOfBirth: '1990-06-02',
-    sex: 'female',
-    consents: { treatment: { given: true, date: today }, communication: { given: false, channels: [] } },
-  };
-  return (await api.ok('POST', '/patients', { record })).id;
-}
-
-/** History, referring provider, referral and a signed assessment, as the screens before this one leave them. */
-async function setUpIssuePatient(api: Api) {
-  const patientId = await createPatient(api, `Lindqvist ${Date.now()}`);
-  for (const h of [
-    { kind: 'medications', item: { name: 'Warfarin', class: 'anticoagulant' } },
-    { kind: 'pregnancy', item: { edd: daysFromToday(16 * 7) } },
-    {
-      kind: 'surgeries',
-      item: {
-        date: daysFromToday(-21),
-        description: 'Lumbar microdiscectomy',
-        regions: [{ regionId: 'lumbar' }],
-      },
-    },
-  ]) {
-    await api.ok('POST', `/patients/${patientId}/history`, h);
-  }
-  const created = await api.call('POST', '/providers', {
-    name: { given: 'Ana', family: 'Reyes' },
-    npi: '1234567893',
-  });
-  const providerId =
-    created.status === 201
-      ? (created.body.id as string)
-      : ((await api.ok('GET', '/providers?q=1234567893')).items as { id: string }[])[0]!.id;
-  await api.ok('POST', `/patients/${patientId}/referrals`, {
-    providerId,
-    dateWritten: today,
-    diagnoses: ['M54.31'],
-    frequency: { timesPerWeek: 2 },
-    durationWeeks: 6,
-    visitsAuthorized: 12,
-    validFrom: today,
-    validUntil: daysFromToday(60),
-  });
-  const {
-    kind,
-    performedOn: _d,
-    patientId: _p,
-    therapistId: _t,
-    referralId: _r,
-    ...content
-  } = INITIAL_HEADACHE_ASSESSMENT;
-  const draft = await api.ok('POST', `/patients/${patientId}/assessments`, {
-    kind,
-    performedOn: today,
-    content: { ...content, outcomes: [] },
-  });
-  await api.ok('POST', `/assessments/${draft.id}/sign`, { version: 1 });
-  return patientId;
-}
 
 async function recordScreening(page: Page, patientId: string, temperature: string) {
   await page.goto(`/patients/${patientId}/screening`);
@@ -137,10 +42,9 @@ async function addLine(
 describe('plan of care and visit note for the anticoagulated pregnant patient after lumbar surgery', () => {
   it('plans, refuses deep tissue on the lumbar region, documents a visit through a reload, signs, adds an addendum and versions the plan', async () => {
     const context = await tabletContext();
+    const api = await signInThroughApi(context.request);
+    const { patientId } = await createFlagshipPatient(api, `Lindqvist ${Date.now()}`);
     const page = await context.newPage();
-    await signInAsOwner(page);
-    const api = await apiOf(page);
-    const patientId = await setUpIssuePatient(api);
 
     // The plan, from the chart's "Plan of care" tab.
     await page.goto(`/patients/${patientId}/plans`);
@@ -152,12 +56,12 @@ describe('plan of care and visit note for the anticoagulated pregnant patient af
     await page.getByLabel('Goal 1 outcome measure').selectOption('NPRS');
     await page.getByLabel('Goal 1 comparator').selectOption('at_most');
     await page.getByLabel('Goal 1 target value').fill('3');
-    await page.getByLabel('Goal 1 target date').fill(daysFromToday(21));
+    await page.getByLabel('Goal 1 target date').fill(dayFromToday(21));
     await page.getByRole('button', { name: 'Add long-term goal' }).click();
     await page.getByLabel('Goal 2 outcome measure').selectOption('ODI');
     await page.getByLabel('Goal 2 comparator').selectOption('reduce_by');
     await page.getByLabel('Goal 2 target value').fill('10');
-    await page.getByLabel('Goal 2 target date').fill(daysFromToday(42));
+    await page.getByLabel('Goal 2 target date').fill(dayFromToday(42));
     await addIntervention(page, 1, 'myofascial_release', ['gluteal', 'thigh_posterior']);
     await addIntervention(page, 2, 'trigger_point_therapy', ['gluteal', 'thigh_lateral']);
     await page.getByLabel('Visits per week').fill('2');
@@ -211,7 +115,7 @@ describe('plan of care and visit note for the anticoagulated pregnant patient af
     await page.getByLabel(/^Goal 1: NPRS/).selectOption('progressing');
     await page.getByLabel(/^Goal 2: ODI/).selectOption('not_started');
     await page.getByLabel('Adverse reactions').selectOption('no');
-    await page.getByLabel('Next visit date').fill(daysFromToday(3));
+    await page.getByLabel('Next visit date').fill(dayFromToday(3));
     await visible(page.getByText('Saved', { exact: true }));
     await page.getByRole('button', { name: 'Sign note' }).click();
     await visible(page.getByTestId('signature').filter({ hasText: /Content hash [0-9a-f]{64}/ }));
@@ -247,15 +151,29 @@ describe('plan of care and visit note for the anticoagulated pregnant patient af
     await visible(
       page.getByRole('list', { name: 'Changes from version 1 to 2' }).getByText(/pressure 2 → 3/),
     );
+
+    // The physician's certification: its own version, with a fixed reason, on the saved plan.
+    await page.getByRole('tab', { name: 'Plan', exact: true }).click();
+    await page.getByLabel('Sent to physician on').fill(dayFromToday(-1));
+    await page.getByLabel('Certified on').fill(dayFromToday(0));
+    await page.getByRole('button', { name: 'Save certification' }).click();
+    await visible(page.getByText('Name who certified the plan.'));
+    await page.getByLabel('Certified by').fill('Ana Reyes, MD');
+    await page.getByRole('button', { name: 'Save certification' }).click();
+    await visible(page.getByText('Version 3', { exact: true }));
+    await visible(page.getByTestId('certification-status').filter({ hasText: /by Ana Reyes, MD/ }));
+    await page.getByRole('tab', { name: /History/ }).click();
+    await visible(
+      page.getByRole('table', { name: 'Plan versions' }).getByText('Physician certification recorded'),
+    );
     await context.close();
   });
 
   it('will not start a note without today’s screening, and a fever allows only a postponement', async () => {
     const context = await tabletContext();
+    const api = await signInThroughApi(context.request);
+    const patientId = await createPatient(api, { given: 'Rosa', family: `Fever ${Date.now()}` });
     const page = await context.newPage();
-    await signInAsOwner(page);
-    const api = await apiOf(page);
-    const patientId = await createPatient(api, `Fever ${Date.now()}`);
 
     await page.goto(`/patients/${patientId}/notes`);
     await page.getByRole('button', { name: 'Start visit note' }).click();
@@ -275,7 +193,7 @@ describe('plan of care and visit note for the anticoagulated pregnant patient af
     await absent(page.getByLabel('Patient report since the last visit'));
     await absent(page.getByRole('button', { name: 'Add technique line' }));
     await page.getByLabel('Postponement reason').fill('Fever of 38.2 °C; rebooked for next week.');
-    await page.getByLabel('Next visit date').fill(daysFromToday(7));
+    await page.getByLabel('Next visit date').fill(dayFromToday(7));
     await visible(page.getByText('Saved', { exact: true }));
     await page.getByRole('button', { name: 'Sign note' }).click();
     await visible(page.getByText('Postponed visit'));

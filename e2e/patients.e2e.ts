@@ -1,25 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tabletContext } from './browser.ts';
+import { dayFromToday, signInThroughPage } from './clinical-setup.ts';
 import { absent, visible } from './expect.ts';
 
-const PASSWORD = 'demo-clinic-tablet-2026';
-
-/** A calendar date `days` from today, in the machine's time zone like the browser's date inputs. */
-function dayFromToday(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await visible(page.getByRole('heading', { name: 'Today' }));
-}
+// Not the flagship's NPI: other test files put that provider in the directory first, and a
+// directory refuses a second provider with the same NPI.
+const NEW_NPI = '1987654328';
 
 describe('patients, referrals and day-of screening on a tablet', () => {
   it('front desk registers an insured patient; the therapist records history, a referral and screens', async () => {
@@ -28,7 +14,7 @@ describe('patients, referrals and day-of screening on a tablet', () => {
     // Front desk: register with the demo therapist on the care team, then add the insurance.
     const desk = await tabletContext();
     const page = await desk.newPage();
-    await signIn(page, 'frontdesk@demo.fascia.example');
+    await signInThroughPage(page, 'frontdesk@demo.fascia.example');
     await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Patients').click();
     await page.getByRole('button', { name: 'Register patient' }).click();
     await page.getByLabel('Given name').fill('Casey');
@@ -62,7 +48,7 @@ describe('patients, referrals and day-of screening on a tablet', () => {
     // Therapist: find the patient with a typo in the name.
     const clinic = await tabletContext();
     const t = await clinic.newPage();
-    await signIn(t, 'therapist@demo.fascia.example');
+    await signInThroughPage(t, 'therapist@demo.fascia.example');
     await t.goto('/patients');
     await t.getByLabel('Search patients').fill(`${family.slice(0, -1)}x`);
     await t.getByRole('link', { name: new RegExp(family) }).click();
@@ -76,6 +62,16 @@ describe('patients, referrals and day-of screening on a tablet', () => {
     await med.getByLabel('Medication class').selectOption('anticoagulant');
     await med.getByRole('button', { name: 'Save' }).click();
     await visible(t.getByText('Warfarin'));
+
+    // A correction opens the same form prefilled; the old item is retired, the corrected one recorded.
+    await t.getByRole('button', { name: 'Correct Warfarin' }).click();
+    const fix = t.getByRole('form', { name: 'Correct Warfarin' });
+    expect(await fix.getByLabel('Medication', { exact: true }).inputValue()).toBe('Warfarin');
+    expect(await fix.getByLabel('Medication class').inputValue()).toBe('anticoagulant');
+    await fix.getByLabel('Dose').fill('5 mg daily');
+    await fix.getByRole('button', { name: 'Save' }).click();
+    await visible(t.getByTestId('history-item-medications').getByText(/5 mg daily/));
+    expect(await t.getByTestId('history-item-medications').count()).toBe(1);
 
     await t.getByRole('button', { name: 'Record pregnancy' }).click();
     const preg = t.getByRole('form', { name: 'Record pregnancy' });
@@ -110,7 +106,7 @@ describe('patients, referrals and day-of screening on a tablet', () => {
     await visible(provider.getByText('This NPI fails its check digit'));
     await provider.getByRole('button', { name: 'Save provider' }).click();
     await visible(provider.getByText('This NPI fails its check digit'));
-    await provider.getByLabel('NPI', { exact: true }).fill('1234567893');
+    await provider.getByLabel('NPI', { exact: true }).fill(NEW_NPI);
     await visible(provider.getByText('Check digit OK'));
     await provider.getByRole('button', { name: 'Save provider' }).click();
     await absent(t.getByRole('dialog'));
@@ -155,7 +151,7 @@ describe('patients, referrals and day-of screening on a tablet', () => {
 
     // The invalid NPI never reached the directory.
     await t.goto('/providers');
-    await visible(t.getByText('1234567893'));
+    await visible(t.getByText(NEW_NPI));
     expect(await t.getByText('1234567890').count()).toBe(0);
     await clinic.close();
   });

@@ -2,112 +2,29 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { INITIAL_HEADACHE_ASSESSMENT } from '../packages/domain/src/assessment/assessment.fixtures.ts';
 import { examplePlan } from '../packages/domain/src/plans/example-patient.fixture.ts';
 import { signedVisit } from '../packages/domain/src/sessions/example-note.fixture.ts';
 import { tabletContext } from './browser.ts';
+import { type ClinicApi, createFlagshipPatient, dayFromToday, signInThroughApi } from './clinical-setup.ts';
 import { visible } from './expect.ts';
 
-const OWNER = { email: 'owner@demo.fascia.example', password: 'demo-clinic-tablet-2026' };
 const work = mkdtempSync(path.join(tmpdir(), 'fascia-e2e-report-'));
 
-const dayFromToday = (n: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  const pad = (v: number) => String(v).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
-
-/** The API as the signed-in browser calls it: the context's session cookie plus the CSRF header. */
-async function apiAs(request: APIRequestContext) {
-  const signIn = await request.post('/api/auth/sign-in', { data: OWNER });
-  expect(signIn.status(), await signIn.text()).toBe(200);
-  const { csrfToken } = await (await request.get('/api/auth/session')).json();
-  return async (method: string, url: string, data?: unknown, status = 200) => {
-    const res = await request.fetch(url, {
-      method,
-      headers: { 'X-CSRF-Token': csrfToken },
-      ...(data === undefined ? {} : { data }),
-    });
-    expect(res.status(), `${method} ${url}: ${await res.text()}`).toBe(status);
-    return (await res.json()) as { id: string } & Record<string, unknown>;
-  };
-}
-
-/** A referred patient with a signed assessment and two HIT-6 scores, made the way the app makes them. */
-async function referredPatient(call: Awaited<ReturnType<typeof apiAs>>, family: string) {
-  const today = dayFromToday(0);
-  const patient = await call(
-    'POST',
-    '/api/patients',
-    {
-      record: {
-        legalName: { given: 'Rosa', family },
-        dateOfBirth: '1990-06-02',
-        sex: 'female',
-        consents: { treatment: { given: true, date: today }, communication: { given: false, channels: [] } },
-      },
-    },
-    201,
-  );
-  await call(
-    'POST',
-    `/api/patients/${patient.id}/history`,
-    { kind: 'medications', item: { name: 'Warfarin', class: 'anticoagulant' } },
-    201,
-  );
-  const found = (await call('GET', '/api/providers?q=1234567893')).items as { id: string }[];
-  const provider =
-    found[0] ??
-    (await call(
-      'POST',
-      '/api/providers',
-      { name: { given: 'Ana', family: 'Reyes' }, credentials: ['MD'], npi: '1234567893' },
-      201,
-    ));
-  const referral = await call(
-    'POST',
-    `/api/patients/${patient.id}/referrals`,
-    {
-      providerId: provider.id,
-      dateWritten: today,
-      diagnoses: ['M54.31'],
-      frequency: { timesPerWeek: 2 },
-      durationWeeks: 6,
-      visitsAuthorized: 12,
-      validFrom: today,
-      validUntil: dayFromToday(60),
-    },
-    201,
-  );
-  const {
-    kind,
-    performedOn: _d,
-    patientId: _p,
-    therapistId: _t,
-    referralId: _r,
-    ...content
-  } = INITIAL_HEADACHE_ASSESSMENT;
-  const draft = await call(
-    'POST',
-    `/api/patients/${patient.id}/assessments`,
-    { kind, performedOn: today, content: { ...content, outcomes: [] } },
-    201,
-  );
-  await call('POST', `/api/assessments/${draft.id}/sign`, { version: 1 });
+/** The flagship patient with two HIT-6 scores, made the way the app makes them. */
+async function referredPatient(api: ClinicApi, family: string) {
+  const patient = await createFlagshipPatient(api, family);
   // HIT-6 at 66 then 48: a change beyond its 6-point MCID, for the report's outcome table.
   for (const value of [11, 8]) {
     const answers = Object.fromEntries([1, 2, 3, 4, 5, 6].map((i) => [`hit${i}`, value]));
-    await call(
+    await api.ok(
       'POST',
-      `/api/patients/${patient.id}/outcomes`,
-      { instrumentId: 'hit6', administeredOn: today, answers },
+      `/patients/${patient.patientId}/outcomes`,
+      { instrumentId: 'hit6', administeredOn: patient.today, answers },
       201,
     );
   }
-  return { patientId: patient.id, referralId: referral.id, assessmentId: draft.id };
+  return patient;
 }
 
 function pdfToText(bytes: Buffer): string {
@@ -120,8 +37,8 @@ describe('progress report shared with the referring physician', () => {
   it('signs with the profile, generates from the chart, shares with a code and opens without an account', async () => {
     const family = `Lindqvist${Date.now().toString(36)}`;
     const clinic = await tabletContext();
-    const call = await apiAs(clinic.request);
-    const { patientId } = await referredPatient(call, family);
+    const api = await signInThroughApi(clinic.request);
+    const { patientId } = await referredPatient(api, family);
 
     // Profile: the credentials and licence number the report is signed with.
     const page = await clinic.newPage();
@@ -216,24 +133,24 @@ describe('printing a signed visit note', () => {
   it('prints the note as a PDF from the signed note and lists it among the documents', async () => {
     const family = `Lindqvist${Date.now().toString(36)}`;
     const clinic = await tabletContext();
-    const call = await apiAs(clinic.request);
-    const { patientId, referralId, assessmentId } = await referredPatient(call, family);
+    const api = await signInThroughApi(clinic.request);
+    const { patientId, referralId, assessmentId } = await referredPatient(api, family);
     const today = dayFromToday(0);
-    const plan = await call(
+    const plan = await api.ok(
       'POST',
-      `/api/patients/${patientId}/plans`,
+      `/patients/${patientId}/plans`,
       { content: { ...examplePlan, referralId, assessmentId } },
       201,
     );
-    const screening = await call(
+    const screening = await api.ok(
       'POST',
-      `/api/patients/${patientId}/screenings`,
+      `/patients/${patientId}/screenings`,
       { dayOf: {}, acknowledged: true },
       201,
     );
-    const note = await call(
+    const note = await api.ok(
       'POST',
-      `/api/patients/${patientId}/notes`,
+      `/patients/${patientId}/notes`,
       { screeningId: screening.id, planId: plan.id },
       201,
     );
@@ -246,8 +163,8 @@ describe('printing a signed visit note', () => {
       visitEndedAt: undefined,
       subjective: { ...signedVisit.subjective, screeningId: screening.id },
     };
-    await call('PUT', `/api/notes/${note.id}`, { content, version: 1 });
-    await call('POST', `/api/notes/${note.id}/sign`, { version: 2 });
+    await api.ok('PUT', `/notes/${note.id}`, { content, version: 1 });
+    await api.ok('POST', `/notes/${note.id}/sign`, { version: 2 });
 
     const page = await clinic.newPage();
     await page.goto(`/patients/${patientId}/notes/${note.id}`);

@@ -1,5 +1,11 @@
-import { INITIAL_HEADACHE_ASSESSMENT } from '@fascia/domain/assessment/assessment.fixtures';
 import { expect } from 'vitest';
+import {
+  FLAGSHIP_NPI,
+  flagshipAssessment,
+  flagshipHistory,
+  flagshipProvider,
+  flagshipReferral,
+} from './flagship-records.ts';
 import { call, type Session, type TestContext } from './harness.ts';
 
 /**
@@ -27,60 +33,33 @@ export async function createFlagshipPatient(
     consents: { treatment: { given: true, date: today }, communication: { given: false, channels: [] } },
   };
   const patientId = (await ok(await call(ctx.app, therapist, 'POST', '/api/patients', { record }), 201)).id;
-  for (const h of [
-    { kind: 'medications', item: { name: 'Warfarin', class: 'anticoagulant' } },
-    { kind: 'pregnancy', item: { edd: daysFromToday(16 * 7) } },
-    {
-      kind: 'surgeries',
-      item: {
-        date: daysFromToday(-21),
-        description: 'Lumbar microdiscectomy',
-        regions: [{ regionId: 'lumbar' }],
-      },
-    },
-  ]) {
+  for (const h of flagshipHistory(daysFromToday)) {
     await ok(await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/history`, h), 201);
   }
-  const providers = (await call(ctx.app, therapist, 'GET', '/api/providers?q=1234567893')).json().items;
+  const providers = (await call(ctx.app, therapist, 'GET', `/api/providers?q=${FLAGSHIP_NPI}`)).json().items;
   const provider =
     providers[0] ??
-    (await ok(
-      await call(ctx.app, therapist, 'POST', '/api/providers', {
-        name: { given: 'Ana', family: 'Reyes' },
-        credentials: ['MD'],
-        npi: '1234567893',
-      }),
-      201,
-    ));
+    (await ok(await call(ctx.app, therapist, 'POST', '/api/providers', flagshipProvider), 201));
   const referralId = (
     await ok(
-      await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/referrals`, {
-        providerId: provider.id,
-        dateWritten: today,
-        diagnoses: ['M54.31'],
-        frequency: { timesPerWeek: 2 },
-        durationWeeks: 6,
-        visitsAuthorized: 12,
-        validFrom: today,
-        validUntil: daysFromToday(60),
-      }),
+      await call(
+        ctx.app,
+        therapist,
+        'POST',
+        `/api/patients/${patientId}/referrals`,
+        flagshipReferral(provider.id, daysFromToday),
+      ),
       201,
     )
   ).id;
-  const {
-    kind,
-    performedOn: _d,
-    patientId: _p,
-    therapistId: _t,
-    referralId: _r,
-    ...content
-  } = INITIAL_HEADACHE_ASSESSMENT;
   const draft = await ok(
-    await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/assessments`, {
-      kind,
-      performedOn: today,
-      content: { ...content, outcomes: [] },
-    }),
+    await call(
+      ctx.app,
+      therapist,
+      'POST',
+      `/api/patients/${patientId}/assessments`,
+      flagshipAssessment(daysFromToday),
+    ),
     201,
   );
   await ok(await call(ctx.app, therapist, 'POST', `/api/assessments/${draft.id}/sign`, { version: 1 }));
