@@ -53,7 +53,13 @@ export function useHistoryItemForm<V extends Record<string, unknown>>({
     const kept = Object.fromEntries(
       Object.entries(correcting?.item ?? {}).filter(([key]) => !STAMPS.includes(key)),
     );
-    return dropEmpty({ ...kept, ...toItem(values) });
+    const item = { ...kept, ...toItem(values) };
+    // The form's picker holds one region: when that one is unchanged, the others stay recorded.
+    const [was, now] = [kept.regions, item.regions];
+    if (Array.isArray(was) && Array.isArray(now) && now.length === 1 && sameRegion(was[0], now[0])) {
+      item.regions = was;
+    }
+    return dropEmpty(item);
   };
   const form = useForm<V>({
     initialValues:
@@ -100,6 +106,11 @@ export function useHistoryItemForm<V extends Record<string, unknown>>({
   const frame = { message, submitting: form.submitting, onSubmit: submit, onCancel: onSaved };
   // Spread after each form's own "Add …" title, so a correction names what it corrects.
   return { form, frame: correcting ? { ...frame, title: `Correct ${correcting.title}` } : frame };
+}
+
+function sameRegion(a: unknown, b: unknown): boolean {
+  const [x, y] = [a as { regionId?: string; side?: string }, b as { regionId?: string; side?: string }];
+  return x?.regionId === y?.regionId && (x?.side ?? '') === (y?.side ?? '');
 }
 
 /** Empty optional inputs are left out rather than sent as "" (which the schema would refuse). */
