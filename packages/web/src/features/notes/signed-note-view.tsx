@@ -46,9 +46,10 @@ export function SignedNoteView({ note }: { note: NoteView }) {
   const { data: session } = useSession();
   const c = note.content;
   const signer =
-    note.signedBy && session?.user.id === note.signedBy
+    note.signedByName ??
+    (note.signedBy && session?.user.id === note.signedBy
       ? session.user.displayName
-      : 'a clinician of the clinic';
+      : 'a clinician of the clinic');
   return (
     <Stack>
       <Group gap="xs">
