@@ -20,6 +20,7 @@ const ADMIN_NAV: (NavItem & { permission: string })[] = [
   { label: 'Audit trail', to: '/admin/audit', permission: 'audit.read' },
   { label: 'Clinic settings', to: '/admin/settings', permission: 'organization.read' },
   { label: 'Outbox', to: '/admin/outbox', permission: 'outbox.read' },
+  { label: 'Home-care library', to: '/admin/home-care', permission: 'staff.manage' },
   { label: 'API keys', to: '/admin/api-keys', permission: 'data.export' },
 ];
 

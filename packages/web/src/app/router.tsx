@@ -12,6 +12,7 @@ import { useSession } from '../features/auth/session-query.ts';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignedOutPage } from '../features/auth/signed-out-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { HomeCarePage } from '../features/home-care/home-care-page.tsx';
 import { KioskPage } from '../features/kiosk/kiosk-page.tsx';
 import { NotePage } from '../features/notes/note-page.tsx';
 import { OutboxPage } from '../features/outbox/outbox-page.tsx';
@@ -167,6 +168,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission anyOf={['outbox.read']}>
                 <OutboxPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/home-care',
+            element: (
+              <RequirePermission anyOf={['staff.manage']}>
+                <HomeCarePage />
               </RequirePermission>
             ),
           },

@@ -1,4 +1,3 @@
-import { HOME_CARE_LIBRARY } from '@fascia/domain/plans/home-care';
 import type { PlanOfCare } from '@fascia/domain/plans/plan-of-care.schema';
 import { describeGoalMeasure } from '@fascia/domain/plans/plan-versions';
 import type { DraftNote } from '@fascia/domain/sessions/session-note.schema';
@@ -14,6 +13,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useHomeCareLibrary } from '../plans/home-care-library.ts';
 import { GOAL_STATUS_LABELS } from '../plans/plan-goals-fieldset.tsx';
 import { type EditNote, isCarried, numberOrNothing, textOrNothing } from './note-edit.ts';
 import { CarriedBadge } from './note-objective-section.tsx';
@@ -175,6 +175,7 @@ export function NotePlanSection({
       for (const k of ['date', 'note'] as const) if (nextVisit[k] === undefined) delete nextVisit[k];
       return { ...c, plan: { ...c.plan, nextVisit } };
     });
+  const library = useHomeCareLibrary();
   return (
     <Fieldset legend={postponed ? 'Next visit' : 'P — Plan'}>
       <Stack gap="sm">
@@ -216,7 +217,7 @@ export function NotePlanSection({
               }
             >
               <SimpleGrid cols={3} mt={6} spacing={6}>
-                {HOME_CARE_LIBRARY.map((item) => (
+                {library.map((item) => (
                   <Checkbox key={item.id} value={item.id} label={item.label} />
                 ))}
               </SimpleGrid>

@@ -1,4 +1,3 @@
-import { HOME_CARE_LIBRARY } from '@fascia/domain/plans/home-care';
 import { techniqueLabel } from '@fascia/domain/plans/techniques';
 import { positionLabel, regionTargetLabel } from '@fascia/domain/plans/treatment-conflicts';
 import {
@@ -21,6 +20,7 @@ import { FormAlert } from '../../components/form-alert.tsx';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { describeError } from '../../components/query-state.tsx';
 import { hasPermission, useSession } from '../auth/session-query.ts';
+import { useHomeCareLibrary } from '../plans/home-care-library.ts';
 import { PrintNoteButton } from '../reports/print-note-button.tsx';
 import { BillingBox, ScreeningSummary } from './note-panels.tsx';
 import { addNoteAddendum, type NoteView, noteKey } from './notes-api.ts';
@@ -39,12 +39,12 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const homeCareLabel = (id: string) => HOME_CARE_LIBRARY.find((i) => i.id === id)?.label ?? id;
-
 /** A signed note as the record keeps it: read-only, with its hash and signer, then its addenda. */
 export function SignedNoteView({ note }: { note: NoteView }) {
   const { data: session } = useSession();
   const c = note.content;
+  const library = useHomeCareLibrary();
+  const homeCareLabel = (id: string) => library.find((i) => i.id === id)?.label ?? id;
   const signer =
     note.signedByName ??
     (note.signedBy && session?.user.id === note.signedBy

@@ -1,4 +1,3 @@
-import { HOME_CARE_LIBRARY } from '@fascia/domain/plans/home-care';
 import {
   checkHomeCareAgainstFindings,
   checkPlanAgainstFindings,
@@ -26,6 +25,7 @@ import { ApiProblem } from '../../api/client.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { describeError, PageLoader, QueryState } from '../../components/query-state.tsx';
+import { useHomeCareLibrary } from './home-care-library.ts';
 import { PlanCertificationPanel } from './plan-certification-panel.tsx';
 import {
   EMPTY_PLAN,
@@ -146,9 +146,10 @@ function PlanEditor({
         : [],
     [content, referral],
   );
+  const library = useHomeCareLibrary();
   const homeCareWarnings = useMemo(
-    () => checkHomeCareAgainstFindings(content, HOME_CARE_LIBRARY, findings),
-    [content, findings],
+    () => checkHomeCareAgainstFindings(content, library, findings),
+    [content, library, findings],
   );
   const stops = violations.filter((v) => v.kind === 'stop');
   const unjustified = violations.filter((v) => !v.overridden && v.kind !== 'stop');

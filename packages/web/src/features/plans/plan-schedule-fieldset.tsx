@@ -1,4 +1,4 @@
-import { HOME_CARE_LIBRARY } from '@fascia/domain/plans/home-care';
+import type { HomeCareItem } from '@fascia/domain/plans/home-care';
 import type { HomeCareWarning, ReferralIssue } from '@fascia/domain/plans/plan-checks';
 import {
   Alert,
@@ -14,10 +14,11 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useHomeCareLibrary } from './home-care-library.ts';
 import type { PlanValues } from './plan-form-values.ts';
 import type { UpdatePlan } from './plan-goals-fieldset.tsx';
 
-function doseWords(dose: (typeof HOME_CARE_LIBRARY)[number]['dose']): string {
+function doseWords(dose: HomeCareItem['dose']): string {
   const parts = [
     dose.holdSeconds && `hold ${dose.holdSeconds} s`,
     dose.repetitions && `${dose.repetitions}×`,
@@ -174,6 +175,7 @@ export function PlanHomeCareFieldset({
   update: UpdatePlan;
   warnings: HomeCareWarning[];
 }) {
+  const library = useHomeCareLibrary();
   return (
     <Fieldset legend="Home-care programme">
       <Stack gap="sm">
@@ -183,7 +185,7 @@ export function PlanHomeCareFieldset({
           onChange={(homeCare) => update((v) => ({ ...v, homeCare }))}
         >
           <SimpleGrid cols={2} mt={6} spacing={8}>
-            {HOME_CARE_LIBRARY.map((item) => (
+            {library.map((item) => (
               <Checkbox key={item.id} value={item.id} label={item.label} description={doseWords(item.dose)} />
             ))}
           </SimpleGrid>
