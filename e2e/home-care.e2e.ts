@@ -24,7 +24,7 @@ describe('the clinic extends its home-care library', () => {
     await visible(row);
     await visible(row.getByText('Clinic'));
 
-    const library = (await api.ok('GET', '/home-care')) as {
+    const library = (await api.ok('GET', '/home-care')) as unknown as {
       items: Array<{ label: string; builtIn: boolean }>;
     };
     expect(library.items.find((i) => i.label === label)).toMatchObject({ builtIn: false });
