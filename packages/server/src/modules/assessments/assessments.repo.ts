@@ -87,30 +87,3 @@ export function markSigned(tx: Tx, id: string, version: number, contentHash: str
     .returning('id')
     .executeTakeFirst();
 }
-
-export function addendaOf(tx: Tx, assessmentId: string) {
-  return tx
-    .selectFrom('assessment_addenda as a')
-    .innerJoin('users as u', 'u.id', 'a.author_id')
-    .select(['a.id', 'a.reason', 'a.body', 'a.created_at', 'u.name as author'])
-    .where('a.assessment_id', '=', assessmentId)
-    .orderBy('a.created_at')
-    .execute();
-}
-
-export function insertAddendum(
-  tx: Tx,
-  a: { organizationId: string; assessmentId: string; reason: string; body: string; authorId: string },
-) {
-  return tx
-    .insertInto('assessment_addenda')
-    .values({
-      organization_id: a.organizationId,
-      assessment_id: a.assessmentId,
-      reason: a.reason,
-      body: a.body,
-      author_id: a.authorId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-}

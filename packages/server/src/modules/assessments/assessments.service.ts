@@ -3,6 +3,7 @@ import { type Assessment, assessmentSchema } from '@fascia/domain/assessment/ass
 import { compareAssessments } from '@fascia/domain/assessment/assessment-compare';
 import { scoreOutcomeResponse } from '@fascia/domain/outcomes/response.schema';
 import { canonicalJson } from '@fascia/domain/sessions/canonical';
+import { addendaOf, addendumView, insertAddendum } from '../../platform/addenda.repo.ts';
 import { Conflict, Invalid, NotFound, SafetyBlock } from '../../platform/errors.ts';
 import { assertClinicalAccess } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
@@ -154,9 +155,9 @@ export class AssessmentsService {
         throw new Invalid([
           { field: 'body', message: 'A draft is edited directly; addenda are for signed assessments.' },
         ]);
-      const added = await repo.insertAddendum(tx.db, {
+      const added = await insertAddendum(tx.db, 'assessment', {
         organizationId: actor.organizationId,
-        assessmentId: id,
+        recordId: id,
         reason,
         body,
         authorId: actor.userId,
@@ -233,7 +234,7 @@ export class AssessmentsService {
     const row = await repo.getAssessment(tx.db, id);
     if (!row) throw new NotFound('The assessment');
     const check = assessmentSchema.safeParse(row.content);
-    const addenda = await repo.addendaOf(tx.db, id);
+    const addenda = await addendaOf(tx.db, 'assessment', id);
     return {
       id: row.id,
       patientId: row.patient_id,
@@ -250,13 +251,7 @@ export class AssessmentsService {
       contentHash: row.content_hash,
       signedBy: row.signed_by,
       signedAt: row.signed_at ? new Date(row.signed_at).toISOString() : null,
-      addenda: addenda.map((a) => ({
-        id: a.id,
-        reason: a.reason,
-        body: a.body,
-        author: a.author,
-        createdAt: new Date(a.created_at).toISOString(),
-      })),
+      addenda: addenda.map(addendumView),
     };
   }
 }

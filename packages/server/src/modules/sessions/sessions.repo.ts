@@ -121,30 +121,3 @@ export function markSigned(
     .returning('id')
     .executeTakeFirst();
 }
-
-export function addendaOf(tx: Tx, noteId: string) {
-  return tx
-    .selectFrom('session_note_addenda as a')
-    .innerJoin('users as u', 'u.id', 'a.author_id')
-    .select(['a.id', 'a.reason', 'a.body', 'a.created_at', 'u.name as author'])
-    .where('a.note_id', '=', noteId)
-    .orderBy('a.created_at')
-    .execute();
-}
-
-export function insertAddendum(
-  tx: Tx,
-  a: { organizationId: string; noteId: string; reason: string; body: string; authorId: string },
-) {
-  return tx
-    .insertInto('session_note_addenda')
-    .values({
-      organization_id: a.organizationId,
-      note_id: a.noteId,
-      reason: a.reason,
-      body: a.body,
-      author_id: a.authorId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-}

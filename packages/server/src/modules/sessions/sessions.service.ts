@@ -11,6 +11,7 @@ import {
   draftNoteSchema,
   type SignedNote,
 } from '@fascia/domain/sessions/session-note.schema';
+import { addendaOf, addendumView, insertAddendum } from '../../platform/addenda.repo.ts';
 import { Conflict, Invalid, NotFound, SafetyBlock } from '../../platform/errors.ts';
 import { assertClinicalAccess, clinicToday } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
@@ -227,9 +228,9 @@ export class SessionsService {
         throw new Invalid([
           { field: 'body', message: 'A draft is edited directly; addenda are for signed notes.' },
         ]);
-      const added = await repo.insertAddendum(tx.db, {
+      const added = await insertAddendum(tx.db, 'session_note', {
         organizationId: actor.organizationId,
-        noteId,
+        recordId: noteId,
         reason,
         body,
         authorId: actor.userId,
@@ -328,13 +329,7 @@ export class SessionsService {
           )?.name ?? null)
         : null,
       signedAt: row.signed_at ? new Date(row.signed_at).toISOString() : null,
-      addenda: (await repo.addendaOf(tx.db, noteId)).map((a) => ({
-        id: a.id,
-        reason: a.reason,
-        body: a.body,
-        author: a.author,
-        createdAt: new Date(a.created_at).toISOString(),
-      })),
+      addenda: (await addendaOf(tx.db, 'session_note', noteId)).map(addendumView),
     };
   }
 }
