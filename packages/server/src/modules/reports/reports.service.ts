@@ -5,6 +5,7 @@ import { providerDisplayName, type ReferringProvider } from '@fascia/domain/refe
 import type { Referral } from '@fascia/domain/referrals/referral.schema';
 import { progressSummary } from '@fascia/domain/reports/progress-summary';
 import type { SignedNote } from '@fascia/domain/sessions/session-note.schema';
+import { addendaOf, addendumView } from '../../platform/addenda.repo.ts';
 import { Invalid, NotFound } from '../../platform/errors.ts';
 import { assertClinicalAccess, clinicToday } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
@@ -143,13 +144,7 @@ export class ReportsService {
           .select(['decision', 'findings'])
           .where('id', '=', row.screening_id)
           .executeTakeFirstOrThrow(),
-        tx.db
-          .selectFrom('session_note_addenda as a')
-          .innerJoin('users as u', 'u.id', 'a.author_id')
-          .select(['a.reason', 'a.body', 'a.created_at', 'u.name'])
-          .where('a.note_id', '=', noteId)
-          .orderBy('a.created_at')
-          .execute(),
+        addendaOf(tx.db, 'session_note', noteId),
       ]);
       const record = patient.data as PatientRecordLike;
       const pdf = await renderVisitNote({
@@ -165,12 +160,7 @@ export class ReportsService {
           decision: screening.decision,
           findings: screening.findings as Array<{ severity: string; reason: string }>,
         },
-        addenda: addenda.map((a) => ({
-          reason: a.reason,
-          body: a.body,
-          author: a.name,
-          createdAt: new Date(a.created_at).toISOString(),
-        })),
+        addenda: addenda.map(addendumView),
       });
       return this.store(tx, actor, {
         patientId: row.patient_id,
