@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createAppDb, createOwnerDb, openDatabase } from './db/connection.ts';
+import { seedDemoRecords } from './modules/organization/demo-records.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, ensureDemoClinic } from './modules/organization/organization.setup.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -27,6 +28,11 @@ async function serve(config: Config) {
       ? await ensureDemoClinic(ownerDb, config.session.idleMinutes).finally(() => ownerDb.destroy())
       : false;
     app = await buildApp(config, appDb);
+    if (demoCreated) {
+      await seedDemoRecords(app).catch((err: Error) =>
+        say(`  (the demo patients could not be created: ${err.message})`),
+      );
+    }
   } catch (err) {
     await appDb.destroy();
     await db.stop();
@@ -88,10 +94,13 @@ function onStopSignal(stop: (signal: string) => Promise<void>) {
   process.on('SIGTERM', handler);
 }
 
-async function withDatabase<T>(config: Config, work: (ownerUrl: string) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  config: Config,
+  work: (ownerUrl: string, appUrl: string) => Promise<T>,
+): Promise<T> {
   const db = await openDatabase(config, (m) => config.logLevel === 'debug' && say(m));
   try {
-    return await work(db.ownerUrl);
+    return await work(db.ownerUrl, db.appUrl);
   } finally {
     await db.stop();
   }
@@ -106,11 +115,19 @@ async function main(argv: string[]) {
     case 'migrate':
       return withDatabase(config, async () => say('migrations applied'));
     case 'seed':
-      return withDatabase(config, async (ownerUrl) => {
+      return withDatabase(config, async (ownerUrl, appUrl) => {
         const ownerDb = createOwnerDb(ownerUrl);
         const created = await ensureDemoClinic(ownerDb, config.session.idleMinutes);
         await ownerDb.destroy();
-        say(created ? 'demo clinic created' : 'demo clinic already exists');
+        if (created) {
+          const appDb = createAppDb(appUrl, 2);
+          const app = await buildApp(config, appDb);
+          await seedDemoRecords(app).finally(async () => {
+            await app.close();
+            await appDb.destroy();
+          });
+        }
+        say(created ? 'demo clinic created, with demo patients' : 'demo clinic already exists');
       });
     case 'audit':
       if (sub !== 'verify') break;
