@@ -42,9 +42,11 @@ export function storeSession(queryClient: QueryClient, session: Session | null):
 }
 
 /** Forget everything cached for the previous user, keeping only "no session". */
-export function forgetSession(queryClient: QueryClient): void {
+export function forgetSession(queryClient: QueryClient, keep: readonly string[] = []): void {
   setCsrfToken(null);
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+  queryClient.removeQueries({
+    predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] && !keep.includes(String(q.queryKey[0])),
+  });
   queryClient.setQueryData(SESSION_KEY, null);
 }
 

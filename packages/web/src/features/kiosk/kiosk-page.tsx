@@ -14,7 +14,8 @@ function useLockStaffSession() {
   const queryClient = useQueryClient();
   return async () => {
     await api.post('/auth/sign-out').catch(() => undefined);
-    forgetSession(queryClient);
+    // Everything of the record goes; the questionnaire itself stays (it may still be loading).
+    forgetSession(queryClient, ['kiosk']);
   };
 }
 
