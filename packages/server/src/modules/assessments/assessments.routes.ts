@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { addendumBody, addendumView } from '../../platform/addenda.schemas.ts';
 import { requireActor } from '../../platform/request-auth.ts';
 import type { AssessmentsService } from './assessments.service.ts';
 
@@ -28,15 +29,7 @@ const assessmentView = z.object({
   contentHash: z.string().nullable(),
   signedBy: z.string().nullable(),
   signedAt: z.string().nullable(),
-  addenda: z.array(
-    z.object({
-      id: z.uuid(),
-      reason: z.string(),
-      body: z.string(),
-      author: z.string(),
-      createdAt: z.string(),
-    }),
-  ),
+  addenda: z.array(addendumView),
 });
 
 export function assessmentsRoutes(assessments: AssessmentsService): FastifyPluginAsyncZod {
@@ -137,10 +130,7 @@ export function assessmentsRoutes(assessments: AssessmentsService): FastifyPlugi
           tags,
           summary: 'Add an addendum to a signed assessment',
           params: id,
-          body: z.object({
-            reason: z.string().trim().min(3).max(500),
-            body: z.string().trim().min(1).max(10_000),
-          }),
+          body: addendumBody,
           response: { 201: assessmentView },
         },
       },

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { providerDisplayName, type ReferringProvider } from '@fascia/domain/referrals/provider.schema';
 import { orderedVisits, type Referral, referralSchema } from '@fascia/domain/referrals/referral.schema';
-import { describeReferralReason, referralStatus } from '@fascia/domain/referrals/referral-status';
 import { Invalid, NotFound } from '../../platform/errors.ts';
 import { matchesMediaType } from '../../platform/file-types.ts';
-import { assertPatientExists, clinicToday } from '../../platform/patient-access.ts';
+import { assertPatientExists } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
+import { type ReferralStanding, referralStandings } from './referral-status.ts';
 import * as repo from './referrals.repo.ts';
 import type { ReferralView } from './referrals.schemas.ts';
 
@@ -173,32 +173,22 @@ export class ReferralsService {
   ): Promise<ReferralView[]> {
     const present = rows.filter((r): r is NonNullable<typeof r> => r !== undefined);
     if (present.length === 0) return [];
-    const org = await tx.db
-      .selectFrom('organizations')
-      .select(['time_zone', 'referral_expiring_days', 'referral_expiring_visits'])
-      .executeTakeFirstOrThrow();
-    const today = clinicToday(org.time_zone);
-    const used = await repo.visitsUsed(
+    const standings = await referralStandings(
       tx.db,
-      present.map((r) => r.id),
+      present.map((r) => ({ id: r.id, data: r.data })),
     );
     return present.map((r) => {
       const referral = r.data as Omit<Referral, 'patientId'>;
       const provider = r.provider_data as ReferringProvider;
-      const visits = used.get(r.id) ?? 0;
-      const status = referralStatus(
-        referral,
-        { asOf: today, visitsUsed: visits },
-        { expiringWithinDays: org.referral_expiring_days, visitsLeftAtMost: org.referral_expiring_visits },
-      );
+      const { visitsUsed, ...status } = standings.get(r.id) as ReferralStanding;
       return {
         id: r.id,
         patientId: r.patient_id,
         provider: { id: r.provider_id, displayName: providerDisplayName(provider), npi: provider.npi },
         referral: referral as Record<string, unknown>,
         orderedVisits: orderedVisits(referral),
-        visitsUsed: visits,
-        status: { ...status, explanation: status.reasons.map(describeReferralReason) },
+        visitsUsed,
+        status,
         attachment: r.sha256
           ? {
               sha256: r.sha256,

@@ -1,10 +1,7 @@
 import type { PlanOfCare } from '@fascia/domain/plans/plan-of-care.schema';
-import type { Referral } from '@fascia/domain/referrals/referral.schema';
-import { describeReferralReason, referralStatus } from '@fascia/domain/referrals/referral-status';
 import type { ScreeningFinding } from '@fascia/domain/screening/types';
-import { clinicToday } from '../../platform/patient-access.ts';
 import type { Tx } from '../../platform/tenancy.ts';
-import { visitsUsed } from '../referrals/referrals.repo.ts';
+import { referralStandings } from '../referrals/referral-status.ts';
 
 export interface NoteContext {
   screening: {
@@ -15,7 +12,6 @@ export interface NoteContext {
   };
   planGoalIds: string[];
   referral: { id: string; status: string; explanation: string[]; blocksSigning: boolean } | null;
-  today: string;
 }
 
 /** What a note is judged against: its day-of screening, its plan's goals, its referral's status. */
@@ -23,11 +19,6 @@ export async function loadNoteContext(
   tx: Tx,
   note: { screening_id: string; plan_id: string | null; referral_id: string | null },
 ): Promise<NoteContext> {
-  const org = await tx
-    .selectFrom('organizations')
-    .select(['time_zone', 'referral_expiring_days', 'referral_expiring_visits'])
-    .executeTakeFirstOrThrow();
-  const today = clinicToday(org.time_zone);
   const screening = await tx
     .selectFrom('screenings')
     .select(['id', 'as_of', 'decision', 'findings'])
@@ -52,19 +43,13 @@ export async function loadNoteContext(
       .select(['id', 'data'])
       .where('id', '=', note.referral_id)
       .executeTakeFirst();
-    if (row) {
-      const used = (await visitsUsed(tx, [row.id])).get(row.id) ?? 0;
-      const status = referralStatus(
-        row.data as Referral,
-        { asOf: today, visitsUsed: used },
-        { expiringWithinDays: org.referral_expiring_days, visitsLeftAtMost: org.referral_expiring_visits },
-      );
+    const standing = row ? (await referralStandings(tx, [row])).get(row.id) : undefined;
+    if (row && standing) {
       referral = {
         id: row.id,
-        status: status.status,
-        explanation: status.reasons.map(describeReferralReason),
-        blocksSigning:
-          status.status === 'expired' || status.status === 'exhausted' || status.status === 'not_yet_valid',
+        status: standing.status,
+        explanation: standing.explanation,
+        blocksSigning: ['expired', 'exhausted', 'not_yet_valid'].includes(standing.status),
       };
     }
   }
@@ -77,6 +62,5 @@ export async function loadNoteContext(
     },
     planGoalIds,
     referral,
-    today,
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { addendumBody, addendumView } from '../../platform/addenda.schemas.ts';
 import { requireActor } from '../../platform/request-auth.ts';
 import type { SessionsService } from './sessions.service.ts';
 
@@ -30,15 +31,7 @@ const noteView = z.object({
   signedBy: z.string().nullable(),
   signedByName: z.string().nullable(),
   signedAt: z.string().nullable(),
-  addenda: z.array(
-    z.object({
-      id: z.uuid(),
-      reason: z.string(),
-      body: z.string(),
-      author: z.string(),
-      createdAt: z.string(),
-    }),
-  ),
+  addenda: z.array(addendumView),
 });
 
 export function sessionsRoutes(sessions: SessionsService): FastifyPluginAsyncZod {
@@ -147,10 +140,7 @@ export function sessionsRoutes(sessions: SessionsService): FastifyPluginAsyncZod
           tags,
           summary: 'Add an addendum to a signed note',
           params: id,
-          body: z.object({
-            reason: z.string().trim().min(3).max(500),
-            body: z.string().trim().min(1).max(10_000),
-          }),
+          body: addendumBody,
           response: { 201: noteView },
         },
       },
