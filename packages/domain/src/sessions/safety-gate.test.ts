@@ -42,7 +42,7 @@ describe('safety gate', () => {
     const result = checkNoteAgainstFindings(signedVisit, patientFindings, []);
     expect(result).toMatchObject({ blocked: false, postponementOnly: false, violations: [] });
     expect(result.advisories).toEqual([
-      { ruleId: 'pregnancy_after_20_weeks', text: 'Prefer Side-lying position' },
+      { ruleId: 'pregnancy_after_20_weeks', text: 'Use the side-lying position' },
     ]);
   });
 

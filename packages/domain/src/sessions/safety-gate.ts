@@ -114,7 +114,7 @@ function advisories(
     if (finding.severity === 'stop' || !modification) continue;
     const add = (text: string) => result.push({ ruleId: finding.ruleId, text });
     if (modification.preferredPosition)
-      add(`Prefer ${positionLabel(modification.preferredPosition)} position`);
+      add(`Use the ${positionLabel(modification.preferredPosition).toLowerCase()} position`);
     if (modification.maxSessionMinutes !== undefined) {
       const over = totalMinutes > modification.maxSessionMinutes;
       add(
