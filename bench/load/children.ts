@@ -16,7 +16,14 @@ export async function startChild(
   env: Record<string, string>,
 ): Promise<Child> {
   const child: ChildProcess = fork(path.join(here, file), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of each stack (open it in Chrome DevTools).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+        : []),
+    ],
     // Structured clone keeps Dates and byte arrays in recorded statement parameters.
     serialization: 'advanced',
     env: { ...process.env, ...env },

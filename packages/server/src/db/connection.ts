@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
@@ -74,7 +74,30 @@ function kyselyOver(pool: pg.Pool): Kysely<Database> {
   // An idle connection dropped by the server (PostgreSQL restarting or stopping with Ctrl-C) is
   // discarded by the pool; without a listener it would crash the process mid-shutdown.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: lastResultOfMessage(pool) }) });
+}
+
+/**
+ * Kysely reads one result per query. A message of several statements without parameters
+ * (`BEGIN; SELECT …`, which Tenancy sends to save round trips) yields one result per statement;
+ * the one wanted is always the last.
+ */
+function lastResultOfMessage(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: ((text: string, parameters: unknown[]) =>
+          client
+            .query(text, parameters)
+            .then((r: pg.QueryResult | pg.QueryResult[]) =>
+              Array.isArray(r) ? r[r.length - 1] : r,
+            )) as PostgresPoolClient['query'],
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
+  };
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Transaction } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 /**
@@ -55,6 +55,6 @@ export interface FhirTables {
 
 export type FhirDatabase = Database & FhirTables;
 
-export function withFhirTables(tx: Transaction<Database>): Transaction<FhirDatabase> {
-  return tx as unknown as Transaction<FhirDatabase>;
+export function withFhirTables(tx: Kysely<Database>): Kysely<FhirDatabase> {
+  return tx as unknown as Kysely<FhirDatabase>;
 }

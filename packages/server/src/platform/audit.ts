@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@fascia/domain/sessions/canonical';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
 import type { Database } from '../db/schema.ts';
 
 /**
@@ -50,30 +51,20 @@ export function auditRowHash(row: ChainedFields): string {
 }
 
 /**
- * Appends events at the end of the organization's chain. Runs inside the caller's transaction,
- * just before it commits: `audit_chain_head` takes the clinic's append lock and reads the head in
- * one round trip; the lock serialises appenders of one clinic only until COMMIT.
+ * The statement that appends a request's events to its clinic's chain (migration 0009): sent
+ * with COMMIT in one message by Tenancy, so the clinic's append lock is held only inside
+ * PostgreSQL. Parameters cannot travel in a multi-statement message, so the two values are
+ * quoted literals (pg's escapeLiteral; the events as one JSON document).
  */
-export async function appendAuditEvents(
-  trx: Transaction<Database>,
+export function auditAppendStatement(
   organizationId: string,
   actor: AuditActor,
   events: AuditEvent[],
-): Promise<void> {
-  if (events.length === 0) return;
-  const head = await sql<{
-    seq: string;
-    hash: string;
-  }>`SELECT * FROM audit_chain_head(${organizationId})`.execute(trx);
-  const last = head.rows[0];
-  let seq = BigInt(last?.seq ?? 0);
-  let prev = last?.hash ?? GENESIS_HASH;
-  const occurredAt = new Date();
+  occurredAt = new Date(),
+): string {
   const rows = events.map((e) => {
-    seq += 1n;
-    const fields: ChainedFields = {
+    const fields: Omit<ChainedFields, 'seq' | 'prev_hash'> = {
       organization_id: organizationId,
-      seq: seq.toString(),
       occurred_at: occurredAt,
       actor_id: e.actorId ?? actor.userId ?? null,
       actor_email: actor.email ?? null,
@@ -84,13 +75,25 @@ export async function appendAuditEvents(
       resource_id: e.resourceId ?? null,
       ip: actor.ip ?? null,
       detail: e.detail ?? {},
-      prev_hash: prev,
     };
-    const hash = auditRowHash(fields);
-    prev = hash;
-    return { ...fields, outcome: fields.outcome as 'success', detail: JSON.stringify(fields.detail), hash };
+    return { ...fields, occurred_at: occurredAt.toISOString(), ...canonicalTextAroundChain(fields) };
   });
-  await trx.insertInto('audit_events').values(rows).execute();
+  return `SELECT audit_append(${pg.escapeLiteral(organizationId)}, ${pg.escapeLiteral(JSON.stringify(rows))})`;
+}
+
+/**
+ * A row's canonical JSON with prev_hash and seq left empty, cut where their values go. In key
+ * order "prev_hash" comes after "detail" and before "resource_id"/"resource_type", whose string
+ * values cannot hold an unescaped quote; so the last `"prev_hash":""` is the row's own, and
+ * "seq", the last key, ends the text.
+ */
+export function canonicalTextAroundChain(fields: Omit<ChainedFields, 'seq' | 'prev_hash'>) {
+  const text = canonicalJson({ ...fields, prev_hash: '', seq: '' });
+  const prevKey = '"prev_hash":"';
+  const cut = text.lastIndexOf(`${prevKey}"`) + prevKey.length;
+  const end = '"}';
+  if (cut < prevKey.length || !text.endsWith(`"seq":"${end}`)) throw new Error('unexpected audit row shape');
+  return { text_before_prev_hash: text.slice(0, cut), text_before_seq: text.slice(cut, -end.length) };
 }
 
 export interface ChainReport {

@@ -34,12 +34,20 @@ export async function onCareTeam(tx: Tx, userId: string, patientId: string): Pro
   return row !== undefined;
 }
 
+/** Building a formatter costs far more than formatting (it showed in request profiles): one per zone. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The clinic's calendar day now, in its own time zone (screenings and referrals run on dates). */
 export function clinicToday(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  let format = dayFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormatters.set(timeZone, format);
+  }
+  return format.format(now);
 }

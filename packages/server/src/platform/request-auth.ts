@@ -1,11 +1,13 @@
 import { can, type Permission, permissionsOf, type Role } from '@fascia/domain/access/permissions';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { Config } from '../config.ts';
 import { bearerToken, resolveApiKey } from './api-key-auth.ts';
 import { safeEqual, tokenHash } from './auth/credentials.ts';
 import { Forbidden, Unauthenticated } from './errors.ts';
-import type { Tenancy } from './tenancy.ts';
+import { RequestTransaction } from './request-transaction.ts';
+import type { RunActor, Tenancy } from './tenancy.ts';
 
 export const SESSION_COOKIE = 'fascia_session';
 
@@ -36,6 +38,8 @@ export interface Actor {
   organization: { id: string; name: string; requireMfa: boolean; sessionIdleMinutes: number };
   /** Set when a system client acts through an API key instead of a signed-in person. */
   apiKeyId?: string;
+  /** GET requests: the transaction opened with the session look-up (request-transaction.ts). */
+  requestTransaction?: RequestTransaction;
 }
 
 declare module 'fastify' {
@@ -119,9 +123,18 @@ export function installRequestAuth(app: FastifyInstance, tenancy: Tenancy, confi
 async function resolveActor(req: FastifyRequest, reply: FastifyReply, tenancy: Tenancy, config: Config) {
   const token = req.cookies[SESSION_COOKIE];
   if (!token) return;
-  const { rows } =
-    await sql<ResolvedSession>`SELECT * FROM auth_resolve_session(${tokenHash(token)})`.execute(tenancy.db);
-  const s = rows[0];
+  const hash = tokenHash(token);
+  let s: ResolvedSession | undefined;
+  let opened: RequestTransaction | undefined;
+  if (req.method === 'GET') {
+    ({ session: s, opened } = await resolveInNewTransaction(tenancy, hash));
+    if (opened) {
+      const transaction = opened;
+      reply.raw.once('close', () => void transaction.close());
+    }
+  } else {
+    s = (await sql<ResolvedSession>`SELECT * FROM auth_resolve_session(${hash})`.execute(tenancy.db)).rows[0];
+  }
   if (!s) {
     clearSessionCookie(reply, req, config);
     return;
@@ -159,11 +172,53 @@ async function resolveActor(req: FastifyRequest, reply: FastifyReply, tenancy: T
       requireMfa: s.require_mfa,
       sessionIdleMinutes: s.idle_timeout_minutes,
     },
+    ...(opened ? { requestTransaction: opened } : {}),
   };
 }
 
-export function auditActor(actor: Pick<Actor, 'userId' | 'email' | 'ip'>) {
-  return { userId: actor.userId, email: actor.email, ip: actor.ip };
+/**
+ * BEGIN, the session look-up and the tenant setting in one message. The transaction stays open
+ * for the request only when the session is active; otherwise it is committed at once (the
+ * look-up may have ended the session).
+ */
+async function resolveInNewTransaction(
+  tenancy: Tenancy,
+  hash: string,
+): Promise<{ session?: ResolvedSession; opened?: RequestTransaction }> {
+  const lease = await tenancy.lease();
+  let rows: ResolvedSession[];
+  try {
+    ({ rows } = await sql
+      .raw<ResolvedSession>(
+        `BEGIN; SELECT r.*, set_config('app.organization_id', r.organization_id::text, true) AS tenant
+         FROM auth_resolve_session(${pg.escapeLiteral(hash)}) r`,
+      )
+      .execute(lease.conn));
+  } catch (err) {
+    await sql
+      .raw('ROLLBACK')
+      .execute(lease.conn)
+      .catch(() => {});
+    lease.release();
+    throw err;
+  }
+  const session = rows[0];
+  const opened = new RequestTransaction(lease, session?.organization_id ?? '');
+  if (session?.status !== 'active') {
+    await opened.close();
+    return session ? { session } : {};
+  }
+  return { session, opened };
+}
+
+/** The actor as Tenancy.run takes it: who, for the audit trail, and the request's open transaction. */
+export function auditActor(actor: Pick<Actor, 'userId' | 'email' | 'ip' | 'requestTransaction'>): RunActor {
+  return {
+    userId: actor.userId,
+    email: actor.email,
+    ip: actor.ip,
+    requestTransaction: actor.requestTransaction,
+  };
 }
 
 export function requireActor(req: FastifyRequest): Actor {
