@@ -1,6 +1,6 @@
 import type { Child } from './children.ts';
 import type { Pick, Scenario, Session } from './scenarios.ts';
-import { bareStatement, type Statement } from './statements.ts';
+import { bareScript, type Statement } from './statements.ts';
 
 export interface QueryCount {
   scenario: string;
@@ -46,7 +46,7 @@ export async function recordScenario(
       await send(fascia.port, step.fascia(probe), probe, scn.name);
       const { statements } = await fascia.ask<{ statements: Statement[] }>({ type: 'stop' }, 'recorded');
       step.onResponse?.(probe, 200);
-      const data = statements.map(bareStatement).filter((s): s is Statement => s !== null);
+      const data = bareScript(statements);
       const list = scripts[step.key] ?? [];
       list[probe.target] = data;
       scripts[step.key] = list;

@@ -38,13 +38,23 @@ export function instrumentPg(): { counted(): number; record(on: boolean): Statem
 }
 
 /**
- * What the bare stack replays for a statement Fascia ran: nothing for the session look-up, a
- * plain COMMIT for the audit append sent with COMMIT, the statement itself otherwise (reading
- * the audit trail is data and stays).
+ * What the bare stack replays for one request's statements: the request's own data statements in
+ * the same transaction under the same tenant, without the session look-up and the audit trail.
+ * A GET's first message (BEGIN with the session look-up and the tenant setting) becomes BEGIN with
+ * the tenant setting; the audit append sent with COMMIT becomes COMMIT; a separate look-up (writes)
+ * is left out. Reading the audit trail is data and stays.
  */
-export function bareStatement(s: Statement): Statement | null {
-  const t = s.text.trimStart().toLowerCase();
-  if (t.includes('auth_resolve_session')) return null;
-  if (t.startsWith('select audit_append(')) return { text: 'COMMIT', values: [] };
-  return s;
+export function bareScript(statements: Statement[]): Statement[] {
+  const append = statements.find((s) => isAuditAppend(s));
+  const tenant = append ? /^\s*SELECT audit_append\('([0-9a-f-]{36})'/i.exec(append.text)?.[1] : undefined;
+  return statements.flatMap((s): Statement[] => {
+    const t = s.text.trimStart().toLowerCase();
+    if (isAuditAppend(s)) return [{ text: 'COMMIT', values: [] }];
+    if (!t.includes('auth_resolve_session')) return [s];
+    if (!t.startsWith('begin')) return [];
+    if (!tenant) throw new Error('a GET opened its transaction with the session but wrote no audit row');
+    return [{ text: `BEGIN; SELECT set_config('app.organization_id', '${tenant}', true)`, values: [] }];
+  });
 }
+
+const isAuditAppend = (s: Statement) => s.text.trimStart().toLowerCase().startsWith('select audit_append(');

@@ -135,7 +135,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const tenancy = new Tenancy(db);
+  const tenancy = new Tenancy(db, config.readAuditCommit);
   installRequestAuth(app, tenancy, config);
   const mailer = new Mailer(tenancy, config);
   const auth = new AuthService(tenancy, config);

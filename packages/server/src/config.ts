@@ -40,6 +40,7 @@ const envSchema = z.object({
   FASCIA_DEMO: bool.default(true),
   FASCIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   FASCIA_SIGN_IN_RATE_PER_MINUTE: intIn(1, 10_000).default(20),
+  FASCIA_READ_AUDIT_COMMIT: z.enum(['async', 'sync']).default('async'),
 });
 
 export interface Config {
@@ -60,6 +61,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   signInRatePerMinute: number;
+  /** How a read's audit rows commit (migration 0010): without waiting for the disk, or synchronously. */
+  readAuditCommit: 'async' | 'sync';
 }
 
 export class ConfigError extends Error {}
@@ -91,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.FASCIA_DEMO,
     logLevel: e.FASCIA_LOG_LEVEL,
     signInRatePerMinute: e.FASCIA_SIGN_IN_RATE_PER_MINUTE,
+    readAuditCommit: e.FASCIA_READ_AUDIT_COMMIT,
   };
 }

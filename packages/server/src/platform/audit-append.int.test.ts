@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestClinic, startTestApp, type TestContext } from '../../test/harness.ts';
-import { verifyAuditChain } from './audit.ts';
-import { Tenancy } from './tenancy.ts';
+import { auditAppendStatement, verifyAuditChain } from './audit.ts';
+import { setTenantStatement, Tenancy } from './tenancy.ts';
 
 /**
  * The append runs in the database with COMMIT in the same message (migration 0009). These cases
@@ -105,5 +106,34 @@ describe('audit append in the database', () => {
       .connection()
       .execute(async (conn) => conn.selectFrom('users').select('id').execute());
     expect(seen).toEqual([]);
+  });
+
+  it('lets a request that only read commit without waiting for the disk, and only such a request', async () => {
+    const c = await createTestClinic(ctx);
+    const afterAppend = (wroteFirst: boolean, readCommit: 'async' | 'sync') =>
+      ctx.appDb.connection().execute(async (conn) => {
+        await sql.raw(`BEGIN; ${setTenantStatement(c.organizationId)}`).execute(conn);
+        if (wroteFirst)
+          await conn
+            .insertInto('outbox')
+            .values({
+              organization_id: c.organizationId,
+              to_address: 'x@clinic.example',
+              subject: 's',
+              body: 'b',
+            })
+            .execute();
+        await sql
+          .raw(auditAppendStatement(c.organizationId, {}, [{ action: 'test.read' }], readCommit))
+          .execute(conn);
+        const { rows } = await sql<{
+          mode: string;
+        }>`SELECT current_setting('synchronous_commit') AS mode`.execute(conn);
+        await sql.raw('ROLLBACK').execute(conn);
+        return rows[0]?.mode;
+      });
+    expect(await afterAppend(false, 'async')).toBe('off');
+    expect(await afterAppend(true, 'async')).toBe('on');
+    expect(await afterAppend(false, 'sync')).toBe('on');
   });
 });

@@ -51,6 +51,12 @@ export function auditRowHash(row: ChainedFields): string {
 }
 
 /**
+ * How a request that only read commits its audit rows (migration 0010): 'async' without waiting
+ * for the WAL flush, 'sync' like every other commit.
+ */
+export type ReadAuditCommit = 'async' | 'sync';
+
+/**
  * The statement that appends a request's events to its clinic's chain (migration 0009): sent
  * with COMMIT in one message by Tenancy, so the clinic's append lock is held only inside
  * PostgreSQL. Parameters cannot travel in a multi-statement message, so the two values are
@@ -60,6 +66,7 @@ export function auditAppendStatement(
   organizationId: string,
   actor: AuditActor,
   events: AuditEvent[],
+  readCommit: ReadAuditCommit,
   occurredAt = new Date(),
 ): string {
   const rows = events.map((e) => {
@@ -78,7 +85,8 @@ export function auditAppendStatement(
     };
     return { ...fields, occurred_at: occurredAt.toISOString(), ...canonicalTextAroundChain(fields) };
   });
-  return `SELECT audit_append(${pg.escapeLiteral(organizationId)}, ${pg.escapeLiteral(JSON.stringify(rows))})`;
+  const org = pg.escapeLiteral(organizationId);
+  return `SELECT audit_append(${org}, ${pg.escapeLiteral(JSON.stringify(rows))}, ${readCommit === 'async'})`;
 }
 
 /**

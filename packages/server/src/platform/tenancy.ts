@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema.ts';
-import { type AuditActor, type AuditEvent, auditAppendStatement } from './audit.ts';
+import { type AuditActor, type AuditEvent, auditAppendStatement, type ReadAuditCommit } from './audit.ts';
 import type { RequestTransaction } from './request-transaction.ts';
 
 /**
@@ -40,7 +40,10 @@ export interface RunActor extends AuditActor {
  * message that PostgreSQL runs in order and stops at the first error.
  */
 export class Tenancy {
-  constructor(readonly db: Kysely<Database>) {}
+  constructor(
+    readonly db: Kysely<Database>,
+    private readonly readAuditCommit: ReadAuditCommit = 'sync',
+  ) {}
 
   async run<T>(organizationId: string, actor: RunActor, work: (tx: TenantTx) => Promise<T>): Promise<T> {
     const opened = actor.requestTransaction?.claim(organizationId);
@@ -53,7 +56,7 @@ export class Tenancy {
       const commit =
         events.length === 0
           ? 'COMMIT'
-          : `${auditAppendStatement(organizationId, auditActor, events)}; COMMIT`;
+          : `${auditAppendStatement(organizationId, auditActor, events, this.readAuditCommit)}; COMMIT`;
       await sql.raw(commit).execute(lease.conn);
       return result;
     } catch (err) {
