@@ -115,34 +115,28 @@ function decodeCursor(raw: string): Cursor | undefined {
 /**
  * The patient list. Without a name query it is alphabetical and keyset-paginated on
  * (family, given, id); with one it is ranked by trigram word similarity, which forgives typos
- * ("jonh smiht") and matches fragments, answered from the GIN trigram index.
+ * ("jonh smiht") and matches fragments, found by patient_name_matches() over the clinic's trigram
+ * index (migration 0011) and then read under the tenant policy.
  */
 export async function listPatients(tx: Tx, query: PatientListQuery) {
+  const digits = query.phone ? query.phone.replace(/\D/g, '') : '';
+  const text = query.q ? normalizeForSearch(query.q) : '';
+  if (text) {
+    const pattern = `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+    const { rows } = await sql<{ id: string; data: unknown; family_name: string; given_name: string }>`
+      SELECT p.id, p.data, p.family_name, p.given_name
+      FROM patient_name_matches(${text}, ${pattern}, ${query.dateOfBirth ?? null}::date,
+                                ${digits || null}, ${query.limit + 1}) m
+      JOIN patients p ON p.id = m.patient_id
+      ORDER BY m.score DESC, p.family_name, p.id`.execute(tx);
+    return { rows, ranked: true };
+  }
   let q = tx
     .selectFrom('patients')
     .select(['id', 'data', 'family_name', 'given_name'])
     .limit(query.limit + 1);
   if (query.dateOfBirth) q = q.where('date_of_birth', '=', query.dateOfBirth);
-  if (query.phone) {
-    const digits = query.phone.replace(/\D/g, '');
-    if (digits) q = q.where('phone_digits', 'like', `%${digits}`);
-  }
-  const text = query.q ? normalizeForSearch(query.q) : '';
-  if (text) {
-    // A lower bar than pg_trgm's default (0.6), for this transaction only: "jonh smiht" finds John Smith.
-    await sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)`.execute(tx);
-    q = q
-      .where((eb) =>
-        eb.or([
-          eb('search_name', 'like', `%${text.replace(/[%_\\]/g, '\\$&')}%`),
-          sql<boolean>`${text} <% search_name`,
-        ]),
-      )
-      .orderBy(sql`word_similarity(${text}, search_name)`, 'desc')
-      .orderBy('family_name')
-      .orderBy('id');
-    return { rows: await q.execute(), ranked: true };
-  }
+  if (digits) q = q.where('phone_digits', 'like', `%${digits}`);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   if (cursor) {
     q = q.where((eb) =>
