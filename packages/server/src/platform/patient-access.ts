@@ -14,10 +14,25 @@ export async function assertPatientExists(tx: Tx, patientId: string): Promise<vo
 }
 
 export async function assertClinicalAccess(tx: Tx, actor: Actor, patientId: string): Promise<void> {
-  await assertPatientExists(tx, patientId);
-  if (can(actor.role, 'clinical.read_all')) return;
-  if (can(actor.role, 'clinical.read_own') && (await onCareTeam(tx, actor.userId, patientId))) return;
-  throw new NotFound('The patient');
+  const readAll = can(actor.role, 'clinical.read_all');
+  if (!readAll && !can(actor.role, 'clinical.read_own')) throw new NotFound('The patient');
+  // One statement for both questions: does the patient exist, and is this therapist on the team.
+  const found = await tx
+    .selectFrom('patients as p')
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('patient_care_team as t')
+            .select('t.user_id')
+            .whereRef('t.patient_id', '=', 'p.id')
+            .where('t.user_id', '=', actor.userId),
+        )
+        .as('on_team'),
+    )
+    .where('p.id', '=', patientId)
+    .executeTakeFirst();
+  if (!found || !(readAll || found.on_team)) throw new NotFound('The patient');
 }
 
 export function canReadClinical(actor: Actor): boolean {

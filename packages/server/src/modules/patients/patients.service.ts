@@ -3,12 +3,7 @@ import type { coverageSchema, patientSchema } from '@fascia/domain/patients/pati
 import { patientAlerts } from '@fascia/domain/patients/patient-alerts';
 import type { z } from 'zod';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import {
-  assertPatientExists,
-  canReadClinical,
-  clinicToday,
-  onCareTeam,
-} from '../../platform/patient-access.ts';
+import { assertPatientExists, canReadClinical, clinicToday } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
 import { loadHealthHistory } from '../health-history/health-history.repo.ts';
@@ -142,9 +137,10 @@ export class PatientsService {
     const row = await repo.getPatient(tx.db, patientId);
     if (!row) throw new NotFound('The patient');
     const team = await repo.careTeamOf(tx.db, patientId);
+    // The care team is already loaded: membership is read from it rather than queried again.
     const clinical =
       canReadClinical(actor) &&
-      (can(actor.role, 'clinical.read_all') || (await onCareTeam(tx.db, actor.userId, patientId)));
+      (can(actor.role, 'clinical.read_all') || team.some((member) => member.id === actor.userId));
     let alerts: PatientView['alerts'];
     if (clinical) {
       const org = await tx.db.selectFrom('organizations').select('time_zone').executeTakeFirstOrThrow();
