@@ -1,28 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, afterEach, inject } from 'vitest';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Debian's Chromium on a machine without a network beyond the package registries: no background
-// networking, no sandbox as root; playwright gives every launch a fresh empty profile.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.ts';
 
 let browser: Browser | undefined;
 const open = new Set<BrowserContext>();
 
 /** A new browser context the size of a 1024×768 tablet, against the server global-setup started. */
 export async function tabletContext(): Promise<BrowserContext> {
-  browser ??= await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser ??= await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   const context = await browser.newContext({
     baseURL: inject('baseUrl'),
     viewport: { width: 1024, height: 768 },

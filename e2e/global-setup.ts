@@ -7,6 +7,7 @@ import {
   repoRoot,
   startTestPostgres,
 } from '../packages/server/test/test-postgres.ts';
+import { waitUntilReady } from './server-ready.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,24 +43,7 @@ export default async function setup(project: TestProject) {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  let output = '';
-  server.stdout?.on('data', (d) => {
-    output += d;
-  });
-  server.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
-    const ready = await fetch(`${baseUrl}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the server did not become ready:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitUntilReady(server, baseUrl, 120_000);
   project.provide('baseUrl', baseUrl);
   project.provide('ownerUrl', ownerUrl);
   return async () => {

@@ -53,6 +53,9 @@ describe('patients, referrals and day-of screening on a tablet', () => {
     await t.getByLabel('Search patients').fill(`${family.slice(0, -1)}x`);
     await t.getByRole('link', { name: new RegExp(family) }).click();
     await visible(t.getByRole('heading', { name: `Casey ${family}` }));
+    // The chart marks when its header has data, once per page load: `npm run bench:web` times it.
+    const marks = await t.evaluate(() => performance.getEntriesByName('fascia:chart-ready', 'mark').length);
+    expect(marks).toBe(1);
 
     // History: warfarin, a pregnancy due in 16 weeks (24 weeks today), lumbar surgery 21 days ago.
     await t.getByRole('tab', { name: 'History' }).click();

@@ -1,7 +1,17 @@
-import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Group,
+  Loader,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { api } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 import { roleLabel } from '../components/role-labels.ts';
@@ -11,6 +21,9 @@ import { adminNav, isActive, MAIN_NAV, type NavItem } from './navigation.ts';
 export function AppLayout({ session }: { session: Session }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
+  // A page's code loads on its first visit (router.tsx); meanwhile the current page stays, so
+  // the header says the next one is on its way.
+  const opening = useNavigation().state === 'loading';
   useIdleSignOut(session.organization.sessionIdleMinutes);
 
   // On a narrow screen the navbar covers the page; choosing a destination should reveal it.
@@ -40,6 +53,7 @@ export function AppLayout({ session }: { session: Session }) {
             <Text fw={600} truncate data-testid="clinic-name">
               {session.organization.name}
             </Text>
+            {opening && <Loader size="xs" aria-label="Opening the page" />}
           </Group>
           <UserMenu session={session} />
         </Group>

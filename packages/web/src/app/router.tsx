@@ -1,34 +1,45 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import type { Session } from '../api/types.ts';
 import { PlannedAreaPage } from '../components/planned-area-page.tsx';
-import { ProfilePage } from '../features/account/profile-page.tsx';
-import { ApiKeysPage } from '../features/api-keys/api-keys-page.tsx';
-import { AssessmentPage } from '../features/assessments/assessment-page.tsx';
-import { AuditPage } from '../features/audit/audit-page.tsx';
-import { AcceptInvitationPage } from '../features/auth/accept-invitation-page.tsx';
-import { ChangePasswordPage } from '../features/auth/change-password-page.tsx';
-import { EnrolTwoFactorPage } from '../features/auth/enrol-two-factor-page.tsx';
-import { useSession } from '../features/auth/session-query.ts';
+import { PageLoader } from '../components/query-state.tsx';
+import { sessionQuery, useSession } from '../features/auth/session-query.ts';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignedOutPage } from '../features/auth/signed-out-page.tsx';
-import { HomePage } from '../features/home/home-page.tsx';
-import { HomeCarePage } from '../features/home-care/home-care-page.tsx';
-import { KioskPage } from '../features/kiosk/kiosk-page.tsx';
-import { NotePage } from '../features/notes/note-page.tsx';
-import { OutboxPage } from '../features/outbox/outbox-page.tsx';
-import { PatientChartPage } from '../features/patients/patient-chart-page.tsx';
-import { PatientListPage } from '../features/patients/patient-list-page.tsx';
-import { PatientRegisterPage } from '../features/patients/patient-register-page.tsx';
-import { PlanEditorPage } from '../features/plans/plan-editor-page.tsx';
-import { ProvidersPage } from '../features/providers/providers-page.tsx';
-import { SettingsPage } from '../features/settings/settings-page.tsx';
-import { SharedDocumentPage } from '../features/sharing/shared-document-page.tsx';
-import { StaffPage } from '../features/staff/staff-page.tsx';
+import { patientQuery } from '../features/patients/patients-api.ts';
 import { AppLayout } from './app-layout.tsx';
 import { adminNav } from './navigation.ts';
 import { NotFoundPage } from './not-found-page.tsx';
+import { queryClient } from './providers.tsx';
 import { RequirePermission, RequireSession } from './require-session.tsx';
 import { RouteErrorPage } from './route-error-page.tsx';
+
+/**
+ * A page whose code (and the libraries only it uses) loads the first time its route matches, so
+ * the sign-in route ships only the shell. A cold load shows a loader until the chunk has arrived
+ * (the loaders below have meanwhile started the requests the page needs); a navigation inside the
+ * app keeps the current page until the next one is ready, with a small loader in the header.
+ */
+function page(
+  load: () => Promise<ComponentType>,
+  anyOf?: string[],
+): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> {
+  return {
+    hydrateFallbackElement: <PageLoader />,
+    lazy: async () => {
+      const Page = await load();
+      return {
+        element: anyOf ? (
+          <RequirePermission anyOf={anyOf}>
+            <Page />
+          </RequirePermission>
+        ) : (
+          <Page />
+        ),
+      };
+    },
+  };
+}
 
 function AdminIndex() {
   const { data } = useSession();
@@ -42,71 +53,96 @@ export const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/signed-out', element: <SignedOutPage /> },
-      { path: '/invite/:token', element: <AcceptInvitationPage /> },
-      { path: '/enrol-2fa', element: <EnrolTwoFactorPage /> },
+      {
+        path: '/invite/:token',
+        ...page(() =>
+          import('../features/auth/accept-invitation-page.tsx').then((m) => m.AcceptInvitationPage),
+        ),
+      },
+      {
+        path: '/enrol-2fa',
+        ...page(() => import('../features/auth/enrol-two-factor-page.tsx').then((m) => m.EnrolTwoFactorPage)),
+      },
       // The patient's questionnaires on the clinic tablet: outside the workspace, no navigation.
-      { path: '/kiosk/:token', element: <KioskPage /> },
+      {
+        path: '/kiosk/:token',
+        ...page(() => import('../features/kiosk/kiosk-page.tsx').then((m) => m.KioskPage)),
+      },
       // A referring physician opens a shared report here, without an account.
-      { path: '/share/:token', element: <SharedDocumentPage /> },
+      {
+        path: '/share/:token',
+        ...page(() =>
+          import('../features/sharing/shared-document-page.tsx').then((m) => m.SharedDocumentPage),
+        ),
+      },
       {
         path: '/',
+        // The session request starts with the page's code rather than after it has arrived and
+        // rendered; the loader does not wait for it (RequireSession does) and need not run again.
+        loader: () => {
+          void queryClient.prefetchQuery(sessionQuery);
+          return null;
+        },
+        shouldRevalidate: () => false,
+        hydrateFallbackElement: <PageLoader label="Loading your session" />,
         element: <RequireSession>{(session) => <AppLayout session={session} />}</RequireSession>,
         children: [
-          { index: true, element: <HomePage /> },
+          { index: true, ...page(() => import('../features/home/home-page.tsx').then((m) => m.HomePage)) },
           {
             path: 'patients',
-            element: (
-              <RequirePermission anyOf={['patients.read']}>
-                <PatientListPage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/patients/patient-list-page.tsx').then((m) => m.PatientListPage),
+              ['patients.read'],
             ),
           },
           {
             path: 'patients/new',
-            element: (
-              <RequirePermission anyOf={['patients.write']}>
-                <PatientRegisterPage />
-              </RequirePermission>
+            ...page(
+              () =>
+                import('../features/patients/patient-register-page.tsx').then((m) => m.PatientRegisterPage),
+              ['patients.write'],
             ),
           },
           {
             path: 'patients/:patientId/notes/:noteId',
-            element: (
-              <RequirePermission anyOf={['clinical.read_own', 'clinical.read_all']}>
-                <NotePage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/notes/note-page.tsx').then((m) => m.NotePage),
+              ['clinical.read_own', 'clinical.read_all'],
             ),
           },
           {
             path: 'patients/:patientId/plans/:planId',
-            element: (
-              <RequirePermission anyOf={['clinical.read_own', 'clinical.read_all']}>
-                <PlanEditorPage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/plans/plan-editor-page.tsx').then((m) => m.PlanEditorPage),
+              ['clinical.read_own', 'clinical.read_all'],
             ),
           },
           {
             path: 'patients/:patientId/assessments/:assessmentId',
-            element: (
-              <RequirePermission anyOf={['clinical.read_own', 'clinical.read_all']}>
-                <AssessmentPage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/assessments/assessment-page.tsx').then((m) => m.AssessmentPage),
+              ['clinical.read_own', 'clinical.read_all'],
             ),
           },
           {
             path: 'patients/:id/:tab?',
-            element: (
-              <RequirePermission anyOf={['patients.read']}>
-                <PatientChartPage />
-              </RequirePermission>
+            // Likewise the chart's patient, alongside the session and the chart's code.
+            loader: ({ params }) => {
+              void queryClient.prefetchQuery(patientQuery(params.id ?? ''));
+              return null;
+            },
+            // Switching tabs keeps the patient (and its cached record).
+            shouldRevalidate: ({ currentParams, nextParams }) => currentParams.id !== nextParams.id,
+            ...page(
+              () => import('../features/patients/patient-chart-page.tsx').then((m) => m.PatientChartPage),
+              ['patients.read'],
             ),
           },
           {
             path: 'providers',
-            element: (
-              <RequirePermission anyOf={['referrals.read']}>
-                <ProvidersPage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/providers/providers-page.tsx').then((m) => m.ProvidersPage),
+              ['referrals.read'],
             ),
           },
           {
@@ -136,55 +172,57 @@ export const router = createBrowserRouter([
               />
             ),
           },
-          { path: 'account/password', element: <ChangePasswordPage /> },
-          { path: 'account/profile', element: <ProfilePage /> },
+          {
+            path: 'account/password',
+            ...page(() =>
+              import('../features/auth/change-password-page.tsx').then((m) => m.ChangePasswordPage),
+            ),
+          },
+          {
+            path: 'account/profile',
+            ...page(() => import('../features/account/profile-page.tsx').then((m) => m.ProfilePage)),
+          },
           { path: 'admin', element: <AdminIndex /> },
           {
             path: 'admin/staff',
-            element: (
-              <RequirePermission anyOf={['staff.manage']}>
-                <StaffPage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/staff/staff-page.tsx').then((m) => m.StaffPage),
+              ['staff.manage'],
             ),
           },
           {
             path: 'admin/audit',
-            element: (
-              <RequirePermission anyOf={['audit.read']}>
-                <AuditPage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/audit/audit-page.tsx').then((m) => m.AuditPage),
+              ['audit.read'],
             ),
           },
           {
             path: 'admin/settings',
-            element: (
-              <RequirePermission anyOf={['organization.read']}>
-                <SettingsPage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/settings/settings-page.tsx').then((m) => m.SettingsPage),
+              ['organization.read'],
             ),
           },
           {
             path: 'admin/outbox',
-            element: (
-              <RequirePermission anyOf={['outbox.read']}>
-                <OutboxPage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/outbox/outbox-page.tsx').then((m) => m.OutboxPage),
+              ['outbox.read'],
             ),
           },
           {
             path: 'admin/home-care',
-            element: (
-              <RequirePermission anyOf={['staff.manage']}>
-                <HomeCarePage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/home-care/home-care-page.tsx').then((m) => m.HomeCarePage),
+              ['staff.manage'],
             ),
           },
           {
             path: 'admin/api-keys',
-            element: (
-              <RequirePermission anyOf={['data.export']}>
-                <ApiKeysPage />
-              </RequirePermission>
+            ...page(
+              () => import('../features/api-keys/api-keys-page.tsx').then((m) => m.ApiKeysPage),
+              ['data.export'],
             ),
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,13 +1,20 @@
 import {
   Button,
   createTheme,
-  NativeSelect,
+  type NativeSelectProps,
   NavLink,
-  NumberInput,
+  type NumberInputProps,
   PasswordInput,
-  Switch,
+  type SwitchProps,
   TextInput,
 } from '@mantine/core';
+
+/**
+ * Default props without `Component.extend(…)`, which would import the component's code into the
+ * first screen's bundle; these inputs appear only on pages that load on demand (NumberInput alone
+ * brings react-number-format, ~17 kB gzip).
+ */
+const defaults = <P>(defaultProps: Partial<P>) => ({ defaultProps });
 
 /**
  * Sized for a tablet held in the treatment room: inputs and buttons at Mantine's `md` (about 42 px
@@ -32,9 +39,9 @@ export const theme = createTheme({
         visibilityToggleButtonProps: { 'aria-label': 'Show or hide the characters typed' },
       },
     }),
-    NativeSelect: NativeSelect.extend({ defaultProps: { size: 'md', withAsterisk: false } }),
-    NumberInput: NumberInput.extend({ defaultProps: { size: 'md', withAsterisk: false } }),
-    Switch: Switch.extend({ defaultProps: { size: 'md' } }),
+    NativeSelect: defaults<NativeSelectProps>({ size: 'md', withAsterisk: false }),
+    NumberInput: defaults<NumberInputProps>({ size: 'md', withAsterisk: false }),
+    Switch: defaults<SwitchProps>({ size: 'md' }),
     NavLink: NavLink.extend({ styles: { root: { minHeight: 44, borderRadius: 8 } } }),
   },
 });

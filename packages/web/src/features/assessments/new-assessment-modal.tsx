@@ -1,7 +1,7 @@
 import { Alert, Button, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { applyProblem } from '../../components/form-problem.ts';
 import { formatDate } from '../../components/format.ts';
@@ -51,6 +51,19 @@ export function NewAssessmentModal({
         values.kind !== 'initial' && !v ? 'Choose the signed assessment to compare with' : null,
     },
   });
+
+  // The list can still be refreshing when the dialog opens (an assessment signed a moment ago):
+  // until the person chooses for themselves, the defaults follow the latest signed assessment.
+  const latestSigned = signed[0]?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a newly signed assessment moves the defaults
+  useEffect(() => {
+    if (!latestSigned) return;
+    if (form.values.kind === 'initial' && !form.isTouched('kind'))
+      form.setFieldValue('kind', 're_evaluation');
+    if (!form.values.baselineAssessmentId && !form.isTouched('baselineAssessmentId')) {
+      form.setFieldValue('baselineAssessmentId', latestSigned);
+    }
+  }, [latestSigned]);
 
   const submit = form.onSubmit(async ({ kind, performedOn, baselineAssessmentId }) => {
     setMessage(null);

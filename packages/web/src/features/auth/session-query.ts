@@ -1,4 +1,4 @@
-import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem, api, setCsrfToken } from '../../api/client.ts';
 import type { Session } from '../../api/types.ts';
 
@@ -31,8 +31,16 @@ export async function fetchSession(): Promise<Session | null> {
   }
 }
 
+/** Shared by useSession and the workspace route's loader, which asks before the page renders. */
+export const sessionQuery = queryOptions({
+  queryKey: SESSION_KEY,
+  queryFn: fetchSession,
+  staleTime: 60_000,
+  retry: false,
+});
+
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000, retry: false });
+  return useQuery(sessionQuery);
 }
 
 /** The session a sign-in step returned replaces the cached one (its CSRF token may be new). */

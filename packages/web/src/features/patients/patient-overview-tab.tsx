@@ -1,46 +1,26 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
-import { ApiProblem } from '../../api/client.ts';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { formatDate } from '../../components/format.ts';
+import { PageLoader } from '../../components/query-state.tsx';
 import { hasPermission, useSession } from '../auth/session-query.ts';
-import { PatientForm } from './patient-form.tsx';
-import { fromPatientRecord } from './patient-form-values.ts';
-import { type PatientView, patientKey, SEX_OPTIONS, updatePatient } from './patients-api.ts';
+import { type PatientView, SEX_OPTIONS } from './patients-api.ts';
+
+const PatientEditForm = lazy(() =>
+  import('./patient-edit-form.tsx').then((m) => ({ default: m.PatientEditForm })),
+);
 
 const CHANNEL_WORDS: Record<string, string> = { sms: 'text', email: 'email', phone: 'phone', post: 'post' };
 
 export function PatientOverviewTab({ patient }: { patient: PatientView }) {
   const { data: session } = useSession();
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const r = patient.record;
 
   if (editing) {
     return (
-      <PatientForm
-        initialValues={fromPatientRecord(
-          r,
-          patient.careTeam.map((m) => m.id),
-        )}
-        submitLabel="Save details"
-        onCancel={() => setEditing(false)}
-        onSubmit={async (body) => {
-          try {
-            const saved = await updatePatient(patient.id, { ...body, version: patient.version });
-            queryClient.setQueryData(patientKey(patient.id), saved);
-            notifications.show({ color: 'teal', message: 'Details saved.' });
-            setEditing(false);
-          } catch (err) {
-            // Someone else saved first: show their version rather than overwrite it.
-            if (err instanceof ApiProblem && err.status === 409) {
-              await queryClient.invalidateQueries({ queryKey: patientKey(patient.id) });
-            }
-            throw err;
-          }
-        }}
-      />
+      <Suspense fallback={<PageLoader label="Loading the form" />}>
+        <PatientEditForm patient={patient} onDone={() => setEditing(false)} />
+      </Suspense>
     );
   }
 

@@ -1,5 +1,5 @@
 import type { Coverage, HumanName, Patient } from '@fascia/domain/patients/patient.schema';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, request } from '../../api/client.ts';
 import type { StaffMember } from '../../api/types.ts';
 
@@ -52,8 +52,12 @@ export const coveragesKey = (id: string) => ['patients', id, 'coverages'] as con
 
 const enc = encodeURIComponent;
 
+/** Shared by the chart and the chart route's loader, which starts the request with the page's code. */
+export const patientQuery = (id: string) =>
+  queryOptions({ queryKey: patientKey(id), queryFn: () => api.get<PatientView>(`/patients/${enc(id)}`) });
+
 export function usePatient(id: string) {
-  return useQuery({ queryKey: patientKey(id), queryFn: () => api.get<PatientView>(`/patients/${enc(id)}`) });
+  return useQuery(patientQuery(id));
 }
 
 export function useCoverages(id: string) {
