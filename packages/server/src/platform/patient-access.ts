@@ -49,6 +49,14 @@ export async function onCareTeam(tx: Tx, userId: string, patientId: string): Pro
   return row !== undefined;
 }
 
+/** The clinic's calendar day for this actor, from the session when it brought the time zone. */
+export async function clinicDay(tx: Tx, actor: Pick<Actor, 'organization'>): Promise<string> {
+  const known = actor.organization.timeZone;
+  if (known) return clinicToday(known);
+  const org = await tx.selectFrom('organizations').select('time_zone').executeTakeFirstOrThrow();
+  return clinicToday(org.time_zone);
+}
+
 /** Building a formatter costs far more than formatting (it showed in request profiles): one per zone. */
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -35,7 +35,14 @@ export interface Actor {
   stage: SessionStage;
   csrfToken: string;
   ip: string;
-  organization: { id: string; name: string; requireMfa: boolean; sessionIdleMinutes: number };
+  organization: {
+    id: string;
+    name: string;
+    requireMfa: boolean;
+    sessionIdleMinutes: number;
+    /** Known when the actor came from a session look-up (patient-access.ts clinicDay). */
+    timeZone?: string;
+  };
   /** Set when a system client acts through an API key instead of a signed-in person. */
   apiKeyId?: string;
   /** GET requests: the transaction opened with the session look-up (request-transaction.ts). */
@@ -67,6 +74,7 @@ interface ResolvedSession {
   organization_name: string;
   require_mfa: boolean;
   idle_timeout_minutes: number;
+  time_zone: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -171,6 +179,7 @@ async function resolveActor(req: FastifyRequest, reply: FastifyReply, tenancy: T
       name: s.organization_name,
       requireMfa: s.require_mfa,
       sessionIdleMinutes: s.idle_timeout_minutes,
+      timeZone: s.time_zone,
     },
     ...(opened ? { requestTransaction: opened } : {}),
   };

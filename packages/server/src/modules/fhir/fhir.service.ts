@@ -4,7 +4,7 @@ import { FHIR_TYPE_NAMES, FHIR_TYPES, type FhirType } from '@fascia/domain/fhir/
 import { matchesFilters, resourcePatientId, type SearchFilters } from '@fascia/domain/fhir/search';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { Invalid, NotFound } from '../../platform/errors.ts';
-import { clinicToday } from '../../platform/patient-access.ts';
+import { clinicDay } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx, Tx } from '../../platform/tenancy.ts';
 import {
@@ -39,7 +39,7 @@ export class FhirService {
     const route = `GET /fhir/R4/${type}/:id`;
     await assertTypeAllowed(this.tenancy, actor, type, route);
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
-      const ctx = await mapContext(tx, baseUrl);
+      const ctx = await mapContext(tx, actor, baseUrl);
       const { sources, rowId } = locate(type, id);
       for (const source of sources) {
         const [row] = await source.fetch(tx.db, { ids: [rowId], limit: 1 }, ctx);
@@ -74,7 +74,7 @@ export class FhirService {
         ...(patientId ? { patientId } : {}),
         ...(careTeamScope(actor, input.type) ? { careTeamOf: actor.userId } : {}),
       };
-      const ctx = await mapContext(tx, input.baseUrl);
+      const ctx = await mapContext(tx, actor, input.baseUrl);
       const page = await collectPage(
         tx.db,
         SOURCES[input.type],
@@ -105,7 +105,7 @@ export class FhirService {
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       await assertPatientReadable(this.tenancy, tx.db, actor, 'Patient', patientId, route);
       const clinical = await canReadPatientClinical(tx.db, actor, patientId);
-      const ctx = await mapContext(tx, baseUrl);
+      const ctx = await mapContext(tx, actor, baseUrl);
       const types = FHIR_TYPE_NAMES.filter((t) => {
         const rule = FHIR_TYPES[t];
         return rule.patientScoped && (!rule.clinical || clinical) && canType(actor, t);
@@ -146,9 +146,8 @@ function viaKey(actor: Actor) {
   return actor.apiKeyId ? { detail: { apiKey: actor.apiKeyId } } : {};
 }
 
-export async function mapContext(tx: TenantTx, baseUrl: string): Promise<MapContext> {
-  const org = await tx.db.selectFrom('organizations').select('time_zone').executeTakeFirstOrThrow();
-  return { baseUrl, today: clinicToday(org.time_zone) };
+export async function mapContext(tx: TenantTx, actor: Actor, baseUrl: string): Promise<MapContext> {
+  return { baseUrl, today: await clinicDay(tx.db, actor) };
 }
 
 /** Every read is audited with its patient: one event per patient on the page. */

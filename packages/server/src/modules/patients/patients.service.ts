@@ -3,7 +3,7 @@ import type { coverageSchema, patientSchema } from '@fascia/domain/patients/pati
 import { patientAlerts } from '@fascia/domain/patients/patient-alerts';
 import type { z } from 'zod';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { assertPatientExists, canReadClinical, clinicToday } from '../../platform/patient-access.ts';
+import { assertPatientExists, canReadClinical, clinicDay } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
 import { loadHealthHistory } from '../health-history/health-history.repo.ts';
@@ -143,8 +143,7 @@ export class PatientsService {
       (can(actor.role, 'clinical.read_all') || team.some((member) => member.id === actor.userId));
     let alerts: PatientView['alerts'];
     if (clinical) {
-      const org = await tx.db.selectFrom('organizations').select('time_zone').executeTakeFirstOrThrow();
-      alerts = patientAlerts(await loadHealthHistory(tx.db, patientId), clinicToday(org.time_zone));
+      alerts = patientAlerts(await loadHealthHistory(tx.db, patientId), await clinicDay(tx.db, actor));
     }
     return {
       id: row.id,

@@ -2,9 +2,9 @@ import { screen } from '@fascia/domain/screening/engine';
 import { type DayOfAnswers, screeningInputSchema } from '@fascia/domain/screening/screening-input.schema';
 import type { ScreeningFinding } from '@fascia/domain/screening/types';
 import { Invalid, NotFound } from '../../platform/errors.ts';
-import { assertClinicalAccess, clinicToday } from '../../platform/patient-access.ts';
+import { assertClinicalAccess, clinicDay } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
-import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
+import type { Tenancy } from '../../platform/tenancy.ts';
 import { loadHealthHistory } from '../health-history/health-history.repo.ts';
 import * as repo from './screening.repo.ts';
 
@@ -26,7 +26,7 @@ export class ScreeningService {
   context(actor: Actor, patientId: string) {
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       await assertClinicalAccess(tx.db, actor, patientId);
-      const asOf = await this.today(tx);
+      const asOf = await clinicDay(tx.db, actor);
       const input = {
         asOf,
         history: await loadHealthHistory(tx.db, patientId),
@@ -50,7 +50,7 @@ export class ScreeningService {
     }
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       await assertClinicalAccess(tx.db, actor, patientId);
-      const asOf = await this.today(tx);
+      const asOf = await clinicDay(tx.db, actor);
       const parsed = screeningInputSchema.safeParse({
         asOf,
         history: await loadHealthHistory(tx.db, patientId),
@@ -121,11 +121,6 @@ export class ScreeningService {
       });
       return toView(row);
     });
-  }
-
-  private async today(tx: TenantTx) {
-    const org = await tx.db.selectFrom('organizations').select('time_zone').executeTakeFirstOrThrow();
-    return clinicToday(org.time_zone);
   }
 }
 

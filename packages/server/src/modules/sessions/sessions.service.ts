@@ -13,7 +13,7 @@ import {
 } from '@fascia/domain/sessions/session-note.schema';
 import { addendaOf, addendumView, insertAddendum } from '../../platform/addenda.repo.ts';
 import { Conflict, Invalid, NotFound, SafetyBlock } from '../../platform/errors.ts';
-import { assertClinicalAccess, clinicToday } from '../../platform/patient-access.ts';
+import { assertClinicalAccess, clinicDay } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
 import { loadNoteContext, type NoteContext } from './note-context.ts';
@@ -45,8 +45,7 @@ export class SessionsService {
         .where('id', '=', input.screeningId)
         .where('patient_id', '=', patientId)
         .executeTakeFirst();
-      const org = await tx.db.selectFrom('organizations').select('time_zone').executeTakeFirstOrThrow();
-      const today = clinicToday(org.time_zone);
+      const today = await clinicDay(tx.db, actor);
       if (!screening || screening.as_of !== today) {
         throw new SafetyBlock("Record today's day-of screening for this patient before starting the note.");
       }
