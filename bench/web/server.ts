@@ -26,7 +26,7 @@ export interface RunningServer {
 }
 
 /** A port the kernel just handed out, so nothing else is listening on it. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   for (;;) {
     const port = await new Promise<number>((resolve, reject) => {
       const s = net.createServer();
@@ -40,7 +40,7 @@ async function freePort(): Promise<number> {
   }
 }
 
-function withDatabase(url: string, database: string): string {
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
