@@ -1,7 +1,5 @@
-import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createAppDb, createOwnerDb, openDatabase } from './db/connection.ts';
-import { seedDemoRecords } from './modules/organization/demo-records.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, ensureDemoClinic } from './modules/organization/organization.setup.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -13,12 +11,26 @@ const USAGE = `Usage: fascia <command>
   seed           create the demo clinic if it does not exist
   audit verify   check every clinic's audit chain; names the first broken row`;
 
+/**
+ * The application's modules (most of a warm start) load while the embedded PostgreSQL starts in
+ * its own process; neither waits for the other.
+ */
+const loadApp = () => import('./app.ts');
+const loadDemoRecords = () => import('./modules/organization/demo-records.ts');
+
 async function serve(config: Config) {
   const started = performance.now();
+  const database = openDatabase(config, (m) => config.logLevel === 'debug' && say(m));
+  const modules = Promise.all([loadApp(), loadDemoRecords()]);
+  modules.catch(() => {}); // reported below, once the database can be stopped
   await ensureWebBuilt(say).catch((err: Error) =>
     say(`The web app could not be built, serving the API only: ${err.message.split('\n')[0]}`),
   );
-  const db = await openDatabase(config, (m) => config.logLevel === 'debug' && say(m));
+  const db = await database;
+  const [{ buildApp }, { seedDemoRecords }] = await modules.catch(async (err) => {
+    await db.stop();
+    throw err;
+  });
   const appDb = createAppDb(db.appUrl, config.dbPoolSize);
   let demoCreated = false;
   let app: Awaited<ReturnType<typeof buildApp>>;
@@ -120,6 +132,7 @@ async function main(argv: string[]) {
         const created = await ensureDemoClinic(ownerDb, config.session.idleMinutes);
         await ownerDb.destroy();
         if (created) {
+          const [{ buildApp }, { seedDemoRecords }] = await Promise.all([loadApp(), loadDemoRecords()]);
           const appDb = createAppDb(appUrl, 2);
           const app = await buildApp(config, appDb);
           await seedDemoRecords(app).finally(async () => {

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Tenancy, TenantTx } from './tenancy.ts';
 
@@ -14,13 +14,21 @@ export interface OutgoingMail {
  * SMTP is configured. Without SMTP the outbox is the record a clinic reads in Admin → Outbox.
  */
 export class Mailer {
-  private readonly transport: Transporter | null;
+  private transport: Promise<Transporter> | null = null;
 
   constructor(
     private readonly tenancy: Tenancy,
     private readonly config: Config,
-  ) {
-    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  ) {}
+
+  /** nodemailer is loaded when mail is first delivered: most installations never configure SMTP. */
+  private smtp(): Promise<Transporter> | null {
+    const url = this.config.smtpUrl;
+    if (!url) return null;
+    this.transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(url),
+    );
+    return this.transport;
   }
 
   async queue(tx: TenantTx, mail: OutgoingMail): Promise<string> {
@@ -39,8 +47,9 @@ export class Mailer {
 
   /** Sends queued mail; failures stay in the outbox with the error so nothing is silently lost. */
   async deliver(organizationId: string, ids: string[]): Promise<void> {
-    const transport = this.transport;
-    if (!transport || ids.length === 0) return;
+    if (ids.length === 0) return;
+    const transport = await this.smtp();
+    if (!transport) return;
     await this.tenancy.run(organizationId, {}, async (tx) => {
       const pending = await tx.db
         .selectFrom('outbox')

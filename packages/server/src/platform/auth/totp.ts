@@ -1,5 +1,4 @@
 import * as OTPAuth from 'otpauth';
-import QRCode from 'qrcode';
 
 /** TOTP per RFC 6238 (SHA-1, 6 digits, 30 s), what every authenticator app supports. */
 const PERIOD = 30;
@@ -21,7 +20,11 @@ export function newTotpSecret(): string {
 
 export async function enrolmentMaterial(secret: string, email: string) {
   const uri = totp(secret, email).toString();
-  return { secret, otpauthUri: uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 240 }) };
+  return {
+    secret,
+    otpauthUri: uri,
+    qrDataUrl: await (await import('qrcode')).default.toDataURL(uri, { margin: 1, width: 240 }),
+  };
 }
 
 /**

@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-
 /**
  * Small layer over pdfkit for clinical documents: Letter pages with margins, headings, label/value
  * rows, simple tables that break across pages, and text limited to what the standard PDF fonts
@@ -27,10 +25,12 @@ export function pdfText(value: unknown): string {
   return text.replace(/[^\x20-\x7E\xA0-\xFF\n]/g, '?');
 }
 
-export function createPdf(info: { title: string; author: string; subject: string }): {
+export async function createPdf(info: { title: string; author: string; subject: string }): Promise<{
   doc: Pdf;
   done: Promise<Buffer>;
-} {
+}> {
+  // Loaded on the first document, not at start: pdfkit and its font stack weigh on every start-up.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'LETTER',
     margins: { top: 54, bottom: 54, left: 54, right: 54 },

@@ -46,7 +46,7 @@ export interface ProgressReportInput {
 /** The report a referring physician reads: who, what was ordered, what was done, what changed, what next. */
 export async function renderProgressReport(r: ProgressReportInput): Promise<Buffer> {
   const title = REPORT_TITLES[r.kind];
-  const { doc, done } = createPdf({
+  const { doc, done } = await createPdf({
     title: `${title} - ${r.patient.name}`,
     author: r.clinicName,
     subject: 'Medical massage therapy',

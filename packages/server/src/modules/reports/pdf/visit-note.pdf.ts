@@ -19,7 +19,7 @@ export interface VisitNoteInput {
 /** One signed visit note with its addenda, as the legal record prints it. */
 export async function renderVisitNote(v: VisitNoteInput): Promise<Buffer> {
   const n = v.note;
-  const { doc, done } = createPdf({
+  const { doc, done } = await createPdf({
     title: `Visit note ${n.visitDate} - ${v.patient.name}`,
     author: v.clinicName,
     subject: 'Session note',
