@@ -57,4 +57,19 @@ describe('the transaction a GET opens with its session look-up', () => {
         .then((s) => s.recent);
     await expect.poll(recent, { timeout: 2000 }).toBe(true);
   });
+
+  it('closes it over real HTTP too, where the response and the socket end separately', async () => {
+    const c = await createTestClinic(ctx);
+    const owner = await signIn(ctx.app, c.emailOf('owner'));
+    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = ctx.app.server.address() as { port: number };
+    const get = (path: string) =>
+      fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie: owner.cookie } }).then(async (r) => {
+        await r.arrayBuffer();
+        return r.status;
+      });
+    const refused = await Promise.all(Array.from({ length: 12 }, () => get('/api/audit?limit=5000')));
+    expect(new Set(refused)).toEqual(new Set([422]));
+    expect(await get('/api/patients?limit=5')).toBe(200);
+  });
 });
