@@ -61,7 +61,7 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   signInRatePerMinute: number;
-  /** How a read's audit rows commit (migration 0010): without waiting for the disk, or synchronously. */
+  /** How a read's audit rows commit (migration 0009): without waiting for the disk, or synchronously. */
   readAuditCommit: 'async' | 'sync';
 }
 

@@ -51,7 +51,7 @@ export function auditRowHash(row: ChainedFields): string {
 }
 
 /**
- * How a request that only read commits its audit rows (migration 0010): 'async' without waiting
+ * How a request that only read commits its audit rows (migration 0009): 'async' without waiting
  * for the WAL flush, 'sync' like every other commit.
  */
 export type ReadAuditCommit = 'async' | 'sync';

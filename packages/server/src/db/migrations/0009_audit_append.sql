@@ -7,7 +7,18 @@
 -- The hash is unchanged: SHA-256 over the row's RFC 8785 canonical JSON. Only the previous hash
 -- and the sequence number are known here, so the application sends each row's canonical text
 -- cut just before those two values (they are the keys "prev_hash" and "seq", the last one sorted).
-CREATE FUNCTION audit_append(p_org uuid, p_events jsonb) RETURNS bigint
+--
+-- A request that only read (its transaction wrote nothing before its audit rows) may commit
+-- without waiting for the WAL flush (synchronous_commit off for that transaction only). The
+-- clinic's append lock is held until COMMIT returns, so waiting for the disk there capped a
+-- clinic's reads at one flush each, one after another (docs/performance.md).
+--
+-- What this risks, and why it is acceptable: if the database server itself crashes, the access
+-- records of reads from its last moments (at most about three times wal_writer_delay, 600 ms by
+-- default) may be lost. Nothing is corrupted: WAL is replayed in order, so what is lost is the
+-- tail of the chain, which stays gap-free and verifiable, and every data change (and its audit
+-- row) still commits durably. FASCIA_READ_AUDIT_COMMIT=sync keeps every commit synchronous.
+CREATE FUNCTION audit_append(p_org uuid, p_events jsonb, p_read_commit_async boolean) RETURNS bigint
   LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   e jsonb;
@@ -15,6 +26,10 @@ DECLARE
   v_prev text;
   v_hash text;
 BEGIN
+  -- No transaction id yet: the request wrote nothing, only its audit rows will be written.
+  IF p_read_commit_async AND pg_current_xact_id_if_assigned() IS NULL THEN
+    PERFORM set_config('synchronous_commit', 'off', true);
+  END IF;
   PERFORM pg_advisory_xact_lock(hashtextextended('audit:' || p_org::text, 0));
   -- A new statement after the lock: a fresh snapshot, so the head is the latest committed one.
   SELECT a.seq, a.hash INTO v_seq, v_prev FROM audit_events a
@@ -35,6 +50,6 @@ BEGIN
   END LOOP;
   RETURN v_seq;
 END $$;
-REVOKE ALL ON FUNCTION audit_append(uuid, jsonb) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION audit_append(uuid, jsonb) TO fascia_app;
+REVOKE ALL ON FUNCTION audit_append(uuid, jsonb, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_append(uuid, jsonb, boolean) TO fascia_app;
 DROP FUNCTION audit_chain_head(uuid);

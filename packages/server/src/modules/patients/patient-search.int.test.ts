@@ -10,7 +10,7 @@ import {
 } from '../../../test/harness.ts';
 
 /**
- * Name search runs through patient_name_matches() (migration 0011), which searches as the owner
+ * Name search runs through patient_name_matches() (migration 0010), which searches as the owner
  * with the calling clinic as an explicit condition, so the trigram index can be used. These cases
  * pin what it must still do: rank typos and fragments, respect the other filters, and never see
  * past the calling clinic.

@@ -116,7 +116,7 @@ function decodeCursor(raw: string): Cursor | undefined {
  * The patient list. Without a name query it is alphabetical and keyset-paginated on
  * (family, given, id); with one it is ranked by trigram word similarity, which forgives typos
  * ("jonh smiht") and matches fragments, found by patient_name_matches() over the clinic's trigram
- * index (migration 0011) and then read under the tenant policy.
+ * index (migration 0010) and then read under the tenant policy.
  */
 export async function listPatients(tx: Tx, query: PatientListQuery) {
   const digits = query.phone ? query.phone.replace(/\D/g, '') : '';

@@ -4,7 +4,7 @@ import { clinicToday } from '../../platform/patient-access.ts';
 
 /**
  * The day a screening is "for" is the clinic's calendar day, in its own time zone. The session
- * look-up brings the time zone (migration 0012), so a change made by the owner applies to the very
+ * look-up brings the time zone (migration 0011), so a change made by the owner applies to the very
  * next request of every signed-in member of staff.
  */
 let ctx: TestContext;
