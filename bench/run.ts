@@ -16,13 +16,12 @@ import { parseArgs } from './lib/args.ts';
 import { BENCH_DIR, openBenchDatabase } from './lib/database.ts';
 import { describeMachine } from './lib/machine.ts';
 import { checkTargets, compare, markdown, type Results, withRates, writeResults } from './lib/report.ts';
-import { type QueryCount, recordScenario, signIn } from './load/capture.ts';
+import { BENCH_PASSWORD, type QueryCount, recordScenario, signIn } from './load/capture.ts';
 import { startChild } from './load/children.ts';
 import { measure } from './load/runner.ts';
 import { buildScenarios, type Session } from './load/scenarios.ts';
 import type { Statement } from './load/statements.ts';
 
-const BENCH_PASSWORD = 'bench load test pass phrase';
 const POOL_SIZE = '10';
 const started = performance.now();
 const log = (m: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${m}`);

@@ -13,7 +13,7 @@ import { loadConfig } from '../packages/server/src/config.ts';
 import { createAppDb } from '../packages/server/src/db/connection.ts';
 import type { Fixture } from './generate/generate.ts';
 import { openBenchDatabase } from './lib/database.ts';
-import { signIn } from './load/capture.ts';
+import { BENCH_PASSWORD, signIn } from './load/capture.ts';
 
 const target = process.argv[2] ?? '/api/patients?limit=25';
 const N = 400;
@@ -49,7 +49,7 @@ const appDb = createAppDb(db.appUrl, 10);
 const app = await buildApp(config, appDb);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const port = (app.server.address() as { port: number }).port;
-const session = await signIn(port, fixture.ownerEmail, 'bench load test pass phrase');
+const session = await signIn(port, fixture.ownerEmail, BENCH_PASSWORD);
 const url = target.replace('{patient}', fixture.chart[0]?.patientId ?? '');
 const get = () => fetch(`http://127.0.0.1:${port}${url}`, { headers: { cookie: session.cookie } });
 for (let i = 0; i < 100; i++) await (await get()).arrayBuffer();

@@ -15,6 +15,9 @@ export interface QueryCount {
   targets: number;
 }
 
+/** Every generated staff member's password (bench/run.ts hashes it into the data). */
+export const BENCH_PASSWORD = 'bench load test pass phrase';
+
 export async function signIn(port: number, email: string, password: string): Promise<Session> {
   const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
     method: 'POST',

@@ -13,10 +13,15 @@ export async function assertPatientExists(tx: Tx, patientId: string): Promise<vo
   if (!found) throw new NotFound('The patient');
 }
 
-export async function assertClinicalAccess(tx: Tx, actor: Actor, patientId: string): Promise<void> {
-  const readAll = can(actor.role, 'clinical.read_all');
-  if (!readAll && !can(actor.role, 'clinical.read_own')) throw new NotFound('The patient');
-  // One statement for both questions: does the patient exist, and is this therapist on the team.
+/**
+ * Whether the patient exists in this clinic and whether this actor may read their clinical record,
+ * in one statement; undefined when there is no such patient.
+ */
+export async function patientAccess(
+  tx: Tx,
+  actor: Actor,
+  patientId: string,
+): Promise<{ clinical: boolean } | undefined> {
   const found = await tx
     .selectFrom('patients as p')
     .select((eb) =>
@@ -32,21 +37,19 @@ export async function assertClinicalAccess(tx: Tx, actor: Actor, patientId: stri
     )
     .where('p.id', '=', patientId)
     .executeTakeFirst();
-  if (!found || !(readAll || found.on_team)) throw new NotFound('The patient');
+  if (!found) return undefined;
+  const clinical =
+    can(actor.role, 'clinical.read_all') || (can(actor.role, 'clinical.read_own') && Boolean(found.on_team));
+  return { clinical };
+}
+
+export async function assertClinicalAccess(tx: Tx, actor: Actor, patientId: string): Promise<void> {
+  if (!canReadClinical(actor)) throw new NotFound('The patient');
+  if (!(await patientAccess(tx, actor, patientId))?.clinical) throw new NotFound('The patient');
 }
 
 export function canReadClinical(actor: Actor): boolean {
   return can(actor.role, 'clinical.read_all') || can(actor.role, 'clinical.read_own');
-}
-
-export async function onCareTeam(tx: Tx, userId: string, patientId: string): Promise<boolean> {
-  const row = await tx
-    .selectFrom('patient_care_team')
-    .select('user_id')
-    .where('patient_id', '=', patientId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** The clinic's calendar day for this actor, from the session when it brought the time zone. */

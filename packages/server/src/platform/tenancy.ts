@@ -48,7 +48,6 @@ export class Tenancy {
   async run<T>(organizationId: string, actor: RunActor, work: (tx: TenantTx) => Promise<T>): Promise<T> {
     const opened = actor.requestTransaction?.claim(organizationId);
     const lease = opened ?? (await this.lease());
-    const { requestTransaction: _, ...auditActor } = actor;
     try {
       if (!opened) await sql.raw(`BEGIN; ${setTenantStatement(organizationId)}`).execute(lease.conn);
       const events: AuditEvent[] = [];
@@ -56,7 +55,7 @@ export class Tenancy {
       const commit =
         events.length === 0
           ? 'COMMIT'
-          : `${auditAppendStatement(organizationId, auditActor, events, this.readAuditCommit)}; COMMIT`;
+          : `${auditAppendStatement(organizationId, actor, events, this.readAuditCommit)}; COMMIT`;
       await sql.raw(commit).execute(lease.conn);
       return result;
     } catch (err) {

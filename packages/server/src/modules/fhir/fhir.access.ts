@@ -1,7 +1,7 @@
 import { can } from '@fascia/domain/access/permissions';
 import { FHIR_TYPES, type FhirType } from '@fascia/domain/fhir/capability';
 import { Forbidden, NotFound } from '../../platform/errors.ts';
-import { assertPatientExists, onCareTeam } from '../../platform/patient-access.ts';
+import { patientAccess } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, Tx } from '../../platform/tenancy.ts';
 
@@ -35,12 +35,10 @@ export function careTeamScope(actor: Actor, type: FhirType): string | undefined 
   return FHIR_TYPES[type].clinical && !can(actor.role, 'clinical.read_all') ? actor.userId : undefined;
 }
 
-export async function canReadPatientClinical(tx: Tx, actor: Actor, patientId: string): Promise<boolean> {
-  if (can(actor.role, 'clinical.read_all')) return true;
-  return can(actor.role, 'clinical.read_own') && onCareTeam(tx, actor.userId, patientId);
-}
-
-/** A clinical read of one patient: not found for another clinic's patient or one off the care team. */
+/**
+ * A read of one patient: not found for another clinic's patient, refused (as not found) for a
+ * clinical type off the care team. Returns whether the actor may read the patient's clinical record.
+ */
 export async function assertPatientReadable(
   tenancy: Tenancy,
   tx: Tx,
@@ -48,8 +46,9 @@ export async function assertPatientReadable(
   type: FhirType,
   patientId: string,
   route: string,
-): Promise<void> {
-  await assertPatientExists(tx, patientId);
-  if (!FHIR_TYPES[type].clinical || (await canReadPatientClinical(tx, actor, patientId))) return;
-  await refuse(tenancy, actor, { route, resourceType: type, reason: 'care_team' }, patientId);
+): Promise<boolean> {
+  const access = await patientAccess(tx, actor, patientId);
+  if (!access) throw new NotFound('The patient');
+  if (!FHIR_TYPES[type].clinical || access.clinical) return access.clinical;
+  return refuse(tenancy, actor, { route, resourceType: type, reason: 'care_team' }, patientId);
 }

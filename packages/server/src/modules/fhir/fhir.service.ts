@@ -7,12 +7,7 @@ import { Invalid, NotFound } from '../../platform/errors.ts';
 import { clinicDay } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx, Tx } from '../../platform/tenancy.ts';
-import {
-  assertPatientReadable,
-  assertTypeAllowed,
-  canReadPatientClinical,
-  careTeamScope,
-} from './fhir.access.ts';
+import { assertPatientReadable, assertTypeAllowed, careTeamScope } from './fhir.access.ts';
 import type { RowQuery } from './fhir.repo.ts';
 import { locate, type MapContext, SOURCES, type SourceRow } from './fhir.sources.ts';
 
@@ -103,8 +98,7 @@ export class FhirService {
     const route = 'GET /fhir/R4/Patient/:id/$everything';
     await assertTypeAllowed(this.tenancy, actor, 'Patient', route);
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
-      await assertPatientReadable(this.tenancy, tx.db, actor, 'Patient', patientId, route);
-      const clinical = await canReadPatientClinical(tx.db, actor, patientId);
+      const clinical = await assertPatientReadable(this.tenancy, tx.db, actor, 'Patient', patientId, route);
       const ctx = await mapContext(tx, actor, baseUrl);
       const types = FHIR_TYPE_NAMES.filter((t) => {
         const rule = FHIR_TYPES[t];
