@@ -43,7 +43,7 @@ describe('progress report shared with the referring physician', () => {
     // Profile: the credentials and licence number the report is signed with.
     const page = await clinic.newPage();
     await page.goto('/');
-    await page.getByRole('button', { name: /User menu/ }).click();
+    await page.getByRole('button', { name: /user menu/i }).click();
     await page.getByRole('menuitem', { name: 'Profile' }).click();
     await visible(page.getByRole('heading', { name: 'Profile' }));
     await page.getByLabel('Credentials').fill('LMT');

@@ -48,7 +48,7 @@ describe('signing in with two-factor on a tablet', () => {
     await visible(page.getByRole('heading', { name: 'Today' }));
 
     // Sign out, then sign in again: password, then the code from the app.
-    await page.getByRole('button', { name: /User menu/ }).click();
+    await page.getByRole('button', { name: /user menu/i }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await visible(page.getByRole('heading', { name: 'Signed out' }));
     await page.getByRole('link', { name: 'Sign in again' }).click();

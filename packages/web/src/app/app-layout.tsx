@@ -107,7 +107,13 @@ function UserMenu({ session }: { session: Session }) {
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
-        <UnstyledButton aria-label={`User menu for ${session.user.displayName}`} px="sm" py={6} mih={44}>
+        {/* The name starts with the text on the button (WCAG 2.5.3 label in name), then says what it opens. */}
+        <UnstyledButton
+          aria-label={`${session.user.displayName} ${roleLabel(session.user.role)}: user menu`}
+          px="sm"
+          py={6}
+          mih={44}
+        >
           <Text fw={600} size="sm" truncate maw={200}>
             {session.user.displayName}
           </Text>

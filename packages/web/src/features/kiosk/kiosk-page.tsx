@@ -21,7 +21,7 @@ function useLockStaffSession() {
 
 function Locked({ title, message }: { title: string; message: string }) {
   return (
-    <Center mih="100vh" p="xl">
+    <Center component="main" mih="100vh" p="xl">
       <Paper withBorder p="xl" maw={560} w="100%">
         <Stack align="center" ta="center" gap="lg">
           <Title order={1}>{title}</Title>
@@ -62,7 +62,7 @@ export function KioskPage() {
   }
   if (kiosk.isPending) {
     return (
-      <Center mih="100vh" role="status" aria-label="Loading the questionnaire">
+      <Center component="main" mih="100vh" role="status" aria-label="Loading the questionnaire">
         <Loader size="xl" />
       </Center>
     );
@@ -151,7 +151,7 @@ function KioskQuestionnaire({
   };
 
   return (
-    <Box bg="gray.0" mih="100vh" py="xl">
+    <Box component="main" bg="gray.0" mih="100vh" py="xl">
       <Container size="md">
         <Stack gap="xl">
           <Stack gap={4}>

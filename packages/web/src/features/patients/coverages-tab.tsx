@@ -1,5 +1,5 @@
 import type { Coverage } from '@fascia/domain/patients/patient.schema';
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { formatDate } from '../../components/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
@@ -40,7 +40,11 @@ export function CoveragesTab({ patientId }: { patientId: string }) {
                     <Table.Th>Group</Table.Th>
                     <Table.Th>Subscriber</Table.Th>
                     <Table.Th>Valid</Table.Th>
-                    {canWrite && <Table.Th aria-label="Actions" />}
+                    {canWrite && (
+                      <Table.Th>
+                        <VisuallyHidden>Actions</VisuallyHidden>
+                      </Table.Th>
+                    )}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

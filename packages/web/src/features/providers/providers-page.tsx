@@ -1,4 +1,4 @@
-import { Button, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Modal, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -45,7 +45,11 @@ export function ProvidersPage() {
                       <Table.Th>NPI</Table.Th>
                       <Table.Th>Specialty</Table.Th>
                       <Table.Th>Phone / fax</Table.Th>
-                      {canWrite && <Table.Th aria-label="Actions" />}
+                      {canWrite && (
+                        <Table.Th>
+                          <VisuallyHidden>Actions</VisuallyHidden>
+                        </Table.Th>
+                      )}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

@@ -1,4 +1,15 @@
-import { Button, Code, Group, Modal, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import {
+  Button,
+  Code,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatDateTime } from '../../components/format.ts';
@@ -51,7 +62,9 @@ export function DocumentsTab({ patientId }: { patientId: string }) {
                     <Table.Th>Document</Table.Th>
                     <Table.Th>Generated</Table.Th>
                     <Table.Th>Fingerprint</Table.Th>
-                    <Table.Th aria-label="Actions" />
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
