@@ -1,6 +1,9 @@
 // Normal values: American Academy of Orthopaedic Surgeons, Joint Motion: Method of Measuring and
 // Recording (1965) and Greene & Heckman (eds), The Clinical Measurement of Joint Motion (AAOS 1994),
-// as listed in the project's clinical reference (Normal range of motion).
+// as listed in the project's clinical reference (Normal range of motion). Thoracic and lumbar
+// spine: AMA Guides to the Evaluation of Permanent Impairment, 5th ed. (2001), chapter 15,
+// range-of-motion method — lumbar flexion 60°, extension 25°, lateral bending 25°; thoracic
+// rotation 30°.
 import { describe, expect, it } from 'vitest';
 import {
   compareSides,
@@ -43,8 +46,65 @@ describe('AAOS normal range of motion', () => {
   });
 
   it('stores the standard with every value', () => {
-    expect(NORMAL_ROM.every((n) => n.standard === 'AAOS')).toBe(true);
+    expect(NORMAL_ROM.every((n) => n.standard === 'AAOS' || n.standard === 'AMA Guides 5th ed.')).toBe(true);
     expect(findNormalRom('cervical', 'rotation', 'AMA Guides 6th')).toBeUndefined();
+  });
+});
+
+describe('AMA Guides 5th ed. normal spinal motion (chapter 15, range-of-motion method)', () => {
+  it.each([
+    ['lumbar', 'flexion', 60],
+    ['lumbar', 'extension', 25],
+    ['lumbar', 'lateral_flexion', 25],
+    ['thoracic', 'rotation', 30],
+  ] as const)('%s %s = %i°', (joint, motion, degrees) => {
+    expect(findNormalRom(joint, motion)).toEqual({ joint, motion, degrees, standard: 'AMA Guides 5th ed.' });
+    expect(findNormalRom(joint, motion, 'AAOS')).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'lumbar flexion 30° of 60°: 50 %, limited',
+      { joint: 'lumbar', motion: 'flexion', degrees: 30 },
+      50,
+      true,
+    ],
+    [
+      'lumbar flexion 54° of 60°: 90 %, not limited',
+      { joint: 'lumbar', motion: 'flexion', degrees: 54 },
+      90,
+      false,
+    ],
+    ['lumbar extension 20° of 25°: 80 %', { joint: 'lumbar', motion: 'extension', degrees: 20 }, 80, true],
+    [
+      'lumbar lateral flexion 25°: 100 %',
+      { joint: 'lumbar', motion: 'lateral_flexion', degrees: 25 },
+      100,
+      false,
+    ],
+    ['thoracic rotation 15° of 30°: 50 %', { joint: 'thoracic', motion: 'rotation', degrees: 15 }, 50, true],
+  ] as const)('%s', (_label, m, percent, limited) => {
+    expect(percentOfNormal(m)).toMatchObject({ percent, limited, standard: 'AMA Guides 5th ed.' });
+  });
+
+  it('lumbar flexion and extension are midline; lateral flexion and thoracic rotation have a side', () => {
+    const base = { mode: 'active', degrees: 30 } as const;
+    expect(romMeasurementSchema.safeParse({ ...base, joint: 'lumbar', motion: 'flexion' }).success).toBe(
+      true,
+    );
+    expect(
+      romMeasurementSchema.safeParse({ ...base, joint: 'lumbar', motion: 'flexion', side: 'left' }).success,
+    ).toBe(false);
+    expect(
+      romMeasurementSchema.safeParse({ ...base, joint: 'lumbar', motion: 'lateral_flexion' }).success,
+    ).toBe(false);
+    expect(
+      romMeasurementSchema.safeParse({ ...base, joint: 'thoracic', motion: 'rotation', side: 'right' })
+        .success,
+    ).toBe(true);
+    expect(romMeasurementSchema.safeParse({ ...base, joint: 'thoracic', motion: 'flexion' }).success).toBe(
+      false,
+    );
   });
 });
 

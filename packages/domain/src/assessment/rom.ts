@@ -10,6 +10,8 @@ import { sideSchema } from './pain-drawing.ts';
 
 export const JOINT_MOTIONS = {
   cervical: ['flexion', 'extension', 'lateral_flexion', 'rotation'],
+  thoracic: ['rotation'],
+  lumbar: ['flexion', 'extension', 'lateral_flexion'],
   shoulder: ['flexion', 'extension', 'abduction', 'internal_rotation', 'external_rotation'],
   elbow: ['flexion'],
   forearm: ['pronation', 'supination'],
@@ -40,11 +42,32 @@ const aaos = (joint: Joint, motion: Motion, degrees: number): NormalRom => ({
   standard: AAOS,
 });
 
+/**
+ * The spine is rated by inclinometer in the AMA Guides (5th edition, chapter 15, range-of-motion
+ * method), whose normals are the ones US payers and impairment reports use; the AAOS goniometry
+ * manuals measure the thoracolumbar spine as one unit. The 6th edition rates the spine by
+ * diagnosis rather than by motion, so the 5th edition is the standard named here.
+ */
+export const AMA_GUIDES_5 = 'AMA Guides 5th ed.';
+export const AMA_GUIDES_5_SOURCE =
+  'American Medical Association. Guides to the Evaluation of Permanent Impairment, 5th ed. (2001), chapter 15, The Spine: range-of-motion method (dual inclinometer) — lumbar flexion 60°, extension 25°, lateral bending 25° each side; thoracic rotation 30° each side.';
+
+const amaGuides5 = (joint: Joint, motion: Motion, degrees: number): NormalRom => ({
+  joint,
+  motion,
+  degrees,
+  standard: AMA_GUIDES_5,
+});
+
 export const NORMAL_ROM: readonly NormalRom[] = [
   aaos('cervical', 'flexion', 45),
   aaos('cervical', 'extension', 45),
   aaos('cervical', 'lateral_flexion', 45),
   aaos('cervical', 'rotation', 60),
+  amaGuides5('thoracic', 'rotation', 30),
+  amaGuides5('lumbar', 'flexion', 60),
+  amaGuides5('lumbar', 'extension', 25),
+  amaGuides5('lumbar', 'lateral_flexion', 25),
   aaos('shoulder', 'flexion', 180),
   aaos('shoulder', 'extension', 60),
   aaos('shoulder', 'abduction', 180),
@@ -69,12 +92,20 @@ export const NORMAL_ROM: readonly NormalRom[] = [
 ];
 
 /** Spinal flexion and extension are single midline motions; every other motion has a side. */
+const SPINE: readonly Joint[] = ['cervical', 'thoracic', 'lumbar'];
+
 export function motionHasSide(joint: Joint, motion: Motion): boolean {
-  return !(joint === 'cervical' && (motion === 'flexion' || motion === 'extension'));
+  return !(SPINE.includes(joint) && (motion === 'flexion' || motion === 'extension'));
 }
 
-export function findNormalRom(joint: Joint, motion: Motion, standard = AAOS): NormalRom | undefined {
-  return NORMAL_ROM.find((n) => n.joint === joint && n.motion === motion && n.standard === standard);
+/**
+ * The normal for a motion in the given standard, or, without one, the catalogue's default for that
+ * motion (AAOS for the limbs and neck, the AMA Guides for the thoracic and lumbar spine).
+ */
+export function findNormalRom(joint: Joint, motion: Motion, standard?: string): NormalRom | undefined {
+  return NORMAL_ROM.find(
+    (n) => n.joint === joint && n.motion === motion && (standard === undefined || n.standard === standard),
+  );
 }
 
 const jointSchema = z.enum(Object.keys(JOINT_MOTIONS) as [Joint, ...Joint[]]);
@@ -88,7 +119,7 @@ export const romMeasurementSchema = z
     degrees: z.number().min(0).max(360),
     painAtEndRange: z.boolean().default(false),
     endFeel: z.enum(['normal', 'firm', 'hard', 'soft', 'empty', 'springy']).optional(),
-    /** A normal other than the AAOS default, with the standard it comes from. */
+    /** A normal other than the catalogue's default, with the standard it comes from. */
     normal: z
       .object({ degrees: z.number().positive().max(360), standard: z.string().trim().min(1).max(80) })
       .optional(),
@@ -129,8 +160,7 @@ export function percentOfNormal(
   options: { limitedBelowPercent?: number; standard?: string } = {},
 ): PercentOfNormal | undefined {
   const normal =
-    measurement.normal ??
-    findNormalRom(measurement.joint, measurement.motion as Motion, options.standard ?? AAOS);
+    measurement.normal ?? findNormalRom(measurement.joint, measurement.motion as Motion, options.standard);
   if (!normal) return undefined;
   const exact = (measurement.degrees / normal.degrees) * 100;
   return {

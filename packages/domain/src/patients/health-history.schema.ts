@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { findRegion, isRegionId } from '../body/regions.ts';
 import { datePart, isIsoDate } from './calendar-date.ts';
 import { lookupIcd10, normalizeIcd10Code } from './icd10.ts';
+import { classOfMedication } from './medication-catalogue.ts';
 import { eddProblem } from './pregnancy.ts';
 
 export const calendarDateSchema = z.string().refine(isIsoDate, 'Enter a calendar date (YYYY-MM-DD).');
@@ -98,7 +99,7 @@ const injuryFields = {
 export const newInjurySchema = z.object(injuryFields);
 export const injurySchema = z.object({ ...recorded, ...injuryFields });
 
-export const medicationClassSchema = z.enum([
+export const MEDICATION_CLASSES = [
   'anticoagulant',
   'antiplatelet',
   'corticosteroid',
@@ -110,11 +111,19 @@ export const medicationClassSchema = z.enum([
   'insulin_antidiabetic',
   'chemotherapy',
   'immunosuppressant',
+  /** Selective serotonin reuptake inhibitors (sertraline, fluoxetine, …): a bleeding risk with NSAIDs. */
+  'ssri',
+  /** Serotonin–norepinephrine reuptake inhibitors (venlafaxine, duloxetine, …): as SSRIs. */
+  'snri',
+  /** Other antidepressants, and entries recorded before SSRIs and SNRIs had their own classes. */
   'antidepressant',
   'anticonvulsant',
   'hormone',
   'other',
-]);
+] as const;
+export const medicationClassSchema = z.enum(MEDICATION_CLASSES, {
+  error: 'Choose the medication class, or pick the medication from the list.',
+});
 export type MedicationClass = z.infer<typeof medicationClassSchema>;
 
 const medicationFields = {
@@ -125,8 +134,23 @@ const medicationFields = {
   stoppedOn: calendarDateSchema.optional(),
 };
 
-export const newMedicationSchema = z.object(medicationFields);
-export const medicationSchema = z.object({ ...recorded, ...medicationFields });
+/**
+ * A medication recorded by name takes its class from the catalogue when none is given, so
+ * "sertraline 50 mg" is stored as an SSRI; a class chosen by hand is kept as chosen.
+ */
+function withCataloguedClass(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const item = value as Record<string, unknown>;
+  if ((item.class !== undefined && item.class !== '') || typeof item.name !== 'string') return value;
+  const derived = classOfMedication(item.name);
+  return derived ? { ...item, class: derived } : value;
+}
+
+export const newMedicationSchema = z.preprocess(withCataloguedClass, z.object(medicationFields));
+export const medicationSchema = z.preprocess(
+  withCataloguedClass,
+  z.object({ ...recorded, ...medicationFields }),
+);
 
 export const allergySchema = z.object({
   ...recorded,

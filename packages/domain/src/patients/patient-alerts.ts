@@ -4,6 +4,7 @@
  * engine run on the history alone, so the header and the day-of screening never disagree.
  */
 import { screen } from '../screening/engine.ts';
+import { PRODUCT_RULE_IDS } from '../screening/rules/product-rules.ts';
 import type { IsoDate } from './calendar-date.ts';
 import type { Allergy, HealthHistory } from './health-history.schema.ts';
 import { gestationalAge, isOngoingPregnancy } from './pregnancy.ts';
@@ -43,7 +44,8 @@ const DEVICE_WORDS: Record<NonNullable<HealthHistory['devices']>[number]['kind']
 export function patientAlerts(history: HealthHistory, asOf: IsoDate): PatientAlert[] {
   const alerts: PatientAlert[] = [];
   for (const finding of screen({ asOf, history }).findings) {
-    if (finding.standing) continue;
+    // Allergy findings would repeat the allergy alert below in other words.
+    if (finding.standing || PRODUCT_RULE_IDS.has(finding.ruleId)) continue;
     alerts.push({
       kind: 'contraindication',
       level: SEVERITY_LEVEL[finding.severity],

@@ -110,3 +110,32 @@ describe('overallDecision and sorting', () => {
     );
   });
 });
+
+describe('issue 13: medications by name and allergies reach the findings', () => {
+  it('sertraline by name with ibuprofen: bleeding caution in plain words, with the labelling cited', () => {
+    const finding = screen(
+      input({ medications: [med('Sertraline 50 mg', 'ssri'), med('Ibuprofen', 'nsaid')] }),
+    ).findings.find((f) => f.ruleId === 'modify.serotonergic_bleeding');
+    expect(finding?.reason).toMatch(/Lighter pressure, no deep work, and watch for bruising/);
+    expect(finding?.source).toMatch(/Zoloft \(sertraline\) §5\.3/);
+    expect(finding?.modification).toMatchObject({
+      maxPressure: 3,
+      excludedTechniqueTags: ['deep_pressure', 'vigorous'],
+    });
+  });
+
+  it('nut-oil allergy: a nut-free lubricant, one finding however many nut allergies', () => {
+    const allergy = (substance: string) => ({
+      recordedAt: '2026-11-23T08:00:00Z',
+      recordedBy: 'therapist-1',
+      substance,
+      category: 'nut_oil' as const,
+      severity: 'moderate' as const,
+    });
+    const result = screen(input({ allergies: [allergy('Almond oil'), allergy('Macadamia oil')] }));
+    const nut = result.findings.filter((f) => f.ruleId === 'modify.allergy_nut_oil');
+    expect(nut).toHaveLength(1);
+    expect(nut[0]?.reason).toMatch(/^Allergic to Almond oil, Macadamia oil: use a nut-free lubricant/);
+    expect(result.decision).toBe('proceed_with_care');
+  });
+});

@@ -5,12 +5,14 @@
  */
 import { daysBetween, type IsoDate } from '../patients/calendar-date.ts';
 import type {
+  Allergy,
   Condition,
   MedicationClass,
   NewInjury,
   Procedure,
   RadiationTherapy,
 } from '../patients/health-history.schema.ts';
+import { classOfMedication } from '../patients/medication-catalogue.ts';
 import { type GestationalAge, gestationalAge, isOngoingPregnancy } from '../patients/pregnancy.ts';
 import type { Precaution } from '../referrals/referral.schema.ts';
 import { type ConditionConcept, conceptsOf } from './condition-concepts.ts';
@@ -66,7 +68,10 @@ export interface ScreeningContext {
   asOf: IsoDate;
   thresholds: ScreeningThresholds;
   conditions: ActiveCondition[];
+  /** The recorded classes, plus the class the catalogue gives each medication's name. */
   medicationClasses: Set<MedicationClass>;
+  /** Active allergies and sensitivities (retired or corrected items never reach the engine). */
+  allergies: Allergy[];
   injuries: DatedInjury[];
   procedures: DatedProcedure[];
   radiation: RadiationTherapy[];
@@ -122,16 +127,20 @@ export function buildContext(
     ...item,
     daysAgo: daysBetween(item.date, asOf),
   });
+  // An entry recorded as a plain "antidepressant" before the SSRI class existed still names the
+  // drug, so the name's class counts as well as the recorded one.
   const medicationClasses = new Set(
     [...(history.medications ?? []), ...(dayOf.newMedications ?? [])]
       .filter((m) => started(m.startedOn, asOf) && notEnded(m.stoppedOn, asOf))
-      .map((m) => m.class),
+      .flatMap((m) => [m.class, classOfMedication(m.name)])
+      .filter((c): c is MedicationClass => c !== undefined),
   );
   return {
     asOf,
     thresholds,
     conditions: activeConditions(history.conditions ?? [], asOf),
     medicationClasses,
+    allergies: history.allergies ?? [],
     injuries: [...(history.injuries ?? []), ...(dayOf.newInjuries ?? [])]
       .map(since)
       .filter((i) => i.daysAgo >= 0),

@@ -34,6 +34,18 @@ export const medication = (
   ...extra,
 });
 
+export const allergy = (
+  substance: string,
+  category: Item<'allergies'>['category'],
+  extra: Extra<Item<'allergies'>> = {},
+): Item<'allergies'> => ({
+  ...recorded,
+  substance,
+  category,
+  severity: 'moderate',
+  ...extra,
+});
+
 export const surgery = (
   days: number,
   regionId: string,

@@ -4,12 +4,17 @@
  * Medical Conditions and Massage Therapy: A Decision Tree Approach (2011); Medicine Hands, 3rd ed.
  * (2014); CDC fever definition (≥ 100.4 °F / 38 °C); 2018 ESC/ESH hypertension guidelines
  * (grade 3 ≥ 180/110 mmHg); NCI CTCAE v5.0 (platelets < 50,000/mm³); ACOG Committee Opinion 804;
- * National MS Society, Massage and Bodywork. Every rule has a row that fires and the nearest row
- * that does not.
+ * National MS Society, Massage and Bodywork; Zoloft (sertraline) and Cymbalta (duloxetine) US
+ * labelling, "Increased Risk of Bleeding", with de Abajo, Drugs Aging 2011 and Andrade et al.,
+ * J Clin Psychiatry 2010 (SSRI/SNRI with NSAIDs, antiplatelets or anticoagulants); NIOSH Alert
+ * 97-135 (latex); Anaphylaxis Campaign and AAAAI on nut oils in topical products; de Groot &
+ * Schmidt, Dermatitis 2016 (essential oils); AAD, testing skin care products (2021). Every rule
+ * has a row that fires and the nearest row that does not.
  */
 import { describe, expect, it } from 'vitest';
 import { screen } from '../engine.ts';
 import {
+  allergy,
   condition as c,
   daysAgo,
   injury,
@@ -34,6 +39,7 @@ const pregnant = (weeks: number, days = 0, highRisk = false) =>
   input({ pregnancy: pregnantFor(weeks, days, highRisk) });
 const onMeds = (...list: ReturnType<typeof med>[]) => input({ medications: list });
 const lumbar = [{ regionId: 'lumbar' }];
+const allergic = (...list: ReturnType<typeof allergy>[]) => input({ allergies: list });
 
 const ROWS: Row[] = [
   ['stop.fever', '38.0 °C vs 37.9 °C', temp(38.0), temp(37.9)],
@@ -254,6 +260,69 @@ const ROWS: Row[] = [
     'NSAID starting tomorrow',
     onMeds(med('Ibuprofen', 'nsaid', { startedOn: daysAgo(0) })),
     onMeds(med('Ibuprofen', 'nsaid', { startedOn: daysAgo(-1) })),
+  ],
+  [
+    'modify.serotonergic_bleeding',
+    'sertraline by name with ibuprofen vs sertraline alone',
+    onMeds(med('Sertraline 50 mg', 'ssri'), med('Ibuprofen', 'nsaid')),
+    onMeds(med('Sertraline 50 mg', 'ssri')),
+  ],
+  [
+    'modify.serotonergic_bleeding',
+    'an older "antidepressant" entry named sertraline, with warfarin vs with paracetamol',
+    onMeds(med('Sertraline', 'antidepressant'), med('Warfarin', 'anticoagulant')),
+    onMeds(med('Sertraline', 'antidepressant'), med('Acetaminophen', 'other_analgesic')),
+  ],
+  [
+    'modify.serotonergic_bleeding',
+    'duloxetine with aspirin started today vs aspirin stopped',
+    input(
+      { medications: [med('Duloxetine', 'snri')] },
+      { newMedications: [{ name: 'Aspirin 81 mg', class: 'antiplatelet' }] },
+    ),
+    onMeds(med('Duloxetine', 'snri'), med('Aspirin', 'antiplatelet', { stoppedOn: daysAgo(3) })),
+  ],
+  [
+    'modify.serotonergic_bleeding',
+    'venlafaxine with naproxen vs bupropion (not a serotonin reuptake inhibitor) with naproxen',
+    onMeds(med('Venlafaxine', 'snri'), med('Naproxen', 'nsaid')),
+    onMeds(med('Bupropion', 'antidepressant'), med('Naproxen', 'nsaid')),
+  ],
+  [
+    'modify.allergy_nut_oil',
+    'almond oil vs a food allergy to shellfish',
+    allergic(allergy('Almond oil', 'nut_oil')),
+    allergic(allergy('Shellfish', 'food')),
+  ],
+  [
+    'modify.allergy_nut_oil',
+    'peanut food allergy vs nutmeg',
+    allergic(allergy('Peanuts', 'food', { severity: 'severe' })),
+    allergic(allergy('Nutmeg', 'food')),
+  ],
+  [
+    'modify.allergy_latex',
+    'latex vs adhesive tape',
+    allergic(allergy('Latex gloves', 'latex')),
+    allergic(allergy('Kinesiology tape', 'adhesive')),
+  ],
+  [
+    'modify.allergy_fragrance',
+    'lavender essential oil vs lanolin',
+    allergic(allergy('Lavender', 'essential_oil')),
+    allergic(allergy('Lanolin', 'lotion_ingredient')),
+  ],
+  [
+    'modify.allergy_fragrance',
+    'perfume recorded as "other" vs a medication allergy',
+    allergic(allergy('Perfume', 'other')),
+    allergic(allergy('Penicillin', 'medication')),
+  ],
+  [
+    'modify.allergy_lubricant',
+    'a massage oil vs a latex allergy',
+    allergic(allergy('Grapeseed massage oil', 'massage_oil')),
+    allergic(allergy('Latex', 'latex')),
   ],
   [
     'modify.feeling_unwell',

@@ -151,3 +151,75 @@ describe('kiosk', () => {
     expect((await ctx.app.inject({ method: 'GET', url: `/api/kiosk/${token}` })).statusCode).toBe(410);
   });
 });
+
+describe('issue 13: lumbar and thoracic spine range of motion', () => {
+  it('finding 6: lumbar flexion 30° reads 50 % of the AMA Guides 5th ed. normal (60°) through the API', async () => {
+    const lumbarFlexion = (degrees: number) => ({
+      joint: 'lumbar',
+      motion: 'flexion',
+      mode: 'active',
+      degrees,
+    });
+    const thoracicRotation = {
+      joint: 'thoracic',
+      motion: 'rotation',
+      side: 'left',
+      mode: 'active',
+      degrees: 15,
+    };
+    const initial = content(INITIAL_HEADACHE_ASSESSMENT);
+    const baseline = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/assessments`, {
+      ...initial,
+      content: { ...initial.content, rom: [lumbarFlexion(30), thoracicRotation] },
+    });
+    expect(baseline.statusCode, baseline.body).toBe(201);
+    expect(baseline.json().problems).toEqual([]);
+    const signed = await call(ctx.app, therapist, 'POST', `/api/assessments/${baseline.json().id}/sign`, {
+      version: 1,
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+
+    const later = content(FOUR_WEEK_REEVALUATION);
+    const followUp = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/assessments`, {
+      ...later,
+      content: {
+        ...later.content,
+        baselineAssessmentId: baseline.json().id,
+        rom: [lumbarFlexion(45), { ...thoracicRotation, degrees: 30 }],
+      },
+    });
+    expect(followUp.json().problems).toEqual([]);
+    const comparison = (
+      await call(ctx.app, therapist, 'GET', `/api/assessments/${followUp.json().id}/comparison`)
+    ).json().comparison;
+    expect(comparison.rom).toEqual([
+      expect.objectContaining({
+        joint: 'lumbar',
+        motion: 'flexion',
+        before: 30,
+        percentOfNormalBefore: 50,
+        percentOfNormalAfter: 75,
+        limitedAfter: true,
+        summary: expect.stringContaining('50 % → 75 % of normal (AMA Guides 5th ed.)'),
+      }),
+      expect.objectContaining({
+        joint: 'thoracic',
+        percentOfNormalBefore: 50,
+        percentOfNormalAfter: 100,
+        limitedAfter: false,
+      }),
+    ]);
+  });
+
+  it('finding 6: lumbar flexion is a midline motion, so a side is refused by name', async () => {
+    const initial = content(INITIAL_HEADACHE_ASSESSMENT);
+    const draft = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/assessments`, {
+      ...initial,
+      content: {
+        ...initial.content,
+        rom: [{ joint: 'lumbar', motion: 'flexion', side: 'left', mode: 'active', degrees: 40 }],
+      },
+    });
+    expect(draft.json().problems).toContainEqual(expect.objectContaining({ field: 'content.rom.0.side' }));
+  });
+});

@@ -25,6 +25,13 @@ describe('the demo clinic a newcomer signs in to', () => {
     );
     const chart = (await call(ctx.app, owner, 'GET', `/api/patients/${sciatica.id}`)).json();
     expect(chart.alerts.length).toBeGreaterThan(3);
+    // Issue 13: the recorded almond-oil allergy reaches the screening as lubricant advice.
+    const screening = (
+      await call(ctx.app, owner, 'GET', `/api/patients/${sciatica.id}/screening-context`)
+    ).json();
+    expect(screening.result.findings.map((f: { ruleId: string }) => f.ruleId)).toContain(
+      'modify.allergy_nut_oil',
+    );
     const headache = patients.find(
       (p: { legalName: { family: string } }) => p.legalName.family === 'Demo-Headache',
     );

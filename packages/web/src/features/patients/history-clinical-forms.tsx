@@ -23,6 +23,8 @@ import {
 } from './history-form-parts.tsx';
 import { optionalText, useHistoryItemForm } from './history-item-form.ts';
 import { Icd10Select } from './icd10-select.tsx';
+import { classAfterNameChange } from './medication-name.ts';
+import { MedicationNameInput } from './medication-name-input.tsx';
 
 const SITE = { regions: 'site' };
 const choose = (label: string) => ({ value: '', label });
@@ -234,7 +236,17 @@ export function MedicationForm({ patientId, onDone, correcting }: ItemFormProps)
   return (
     <ItemFormFrame title="Add medication" {...frame}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label="Medication" required {...form.getInputProps('name')} />
+        <MedicationNameInput
+          label="Medication"
+          description="Type a name; a catalogued medication fills in its class."
+          required
+          {...form.getInputProps('name')}
+          onChange={(name) => {
+            const { name: before, medicationClass } = form.getValues();
+            form.setFieldValue('medicationClass', classAfterNameChange(before, name, medicationClass));
+            form.setFieldValue('name', name);
+          }}
+        />
         <NativeSelect
           label="Medication class"
           required

@@ -14,6 +14,8 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { BodyRegionPicker, EMPTY_REGION } from '../patients/body-region-picker.tsx';
 import { INJURY_KIND_OPTIONS, MEDICATION_CLASS_OPTIONS } from '../patients/history-form-parts.tsx';
+import { classAfterNameChange } from '../patients/medication-name.ts';
+import { MedicationNameInput } from '../patients/medication-name-input.tsx';
 import { type DayOfValues, SYMPTOM_OPTIONS } from './day-of-values.ts';
 
 type Form = UseFormReturnType<DayOfValues>;
@@ -119,9 +121,17 @@ export function DayOfForm({
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity besides their place
             <Stack key={i} gap={4}>
               <Group align="flex-start" wrap="wrap">
-                <TextInput
+                <MedicationNameInput
                   label={`New medication ${i + 1}`}
                   {...form.getInputProps(`medications.${i}.name`)}
+                  onChange={(name) => {
+                    const row = form.getValues().medications[i];
+                    form.setFieldValue(
+                      `medications.${i}.medicationClass`,
+                      classAfterNameChange(row?.name ?? '', name, row?.medicationClass ?? ''),
+                    );
+                    form.setFieldValue(`medications.${i}.name`, name);
+                  }}
                 />
                 <NativeSelect
                   label={`New medication ${i + 1} class`}

@@ -23,12 +23,21 @@ describe('day-of answers', () => {
       {
         ...EMPTY_DAY_OF,
         temperature: 38.2,
-        medications: [{ name: 'Warfarin', medicationClass: '' }],
+        medications: [{ name: 'Levothyroxine', medicationClass: '' }],
       },
       '2026-03-01',
     );
     expect(dayOf).toEqual({ temperature: { value: 38.2, unit: 'C' } });
-    expect(errors['medications.0']).toMatch(/^Medication 1:/);
+    expect(errors['medications.0']).toMatch(/^Medication 1: Choose the medication class/);
+  });
+
+  it('a new medication told by name takes its class from the catalogue', () => {
+    const { dayOf, errors } = parseDayOf(
+      { ...EMPTY_DAY_OF, medications: [{ name: 'ibuprofen', medicationClass: '' }] },
+      '2026-03-01',
+    );
+    expect(dayOf.newMedications).toEqual([{ name: 'ibuprofen', class: 'nsaid' }]);
+    expect(errors).toEqual({});
   });
 
   it('refuses a temperature no thermometer reads on a person, naming the unit', () => {

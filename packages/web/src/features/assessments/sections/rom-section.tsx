@@ -25,7 +25,24 @@ import { listOf, type SectionProps } from './section-props.ts';
 
 const words = (s: string) => s.replace(/_/g, ' ');
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const JOINTS = (Object.keys(JOINT_MOTIONS) as Joint[]).map((j) => ({ value: j, label: capitalise(j) }));
+/** Spine first: the lumbar and thoracic spine are what most medical-massage referrals are for. */
+const JOINT_GROUPS: { group: string; joints: Record<string, string> }[] = [
+  {
+    group: 'Spine',
+    joints: { cervical: 'Cervical spine', thoracic: 'Thoracic spine', lumbar: 'Lumbar spine' },
+  },
+  {
+    group: 'Upper limb',
+    joints: { shoulder: 'Shoulder', elbow: 'Elbow', forearm: 'Forearm', wrist: 'Wrist' },
+  },
+  { group: 'Lower limb', joints: { hip: 'Hip', knee: 'Knee', ankle: 'Ankle' } },
+];
+const JOINTS = JOINT_GROUPS.map(({ group, joints }) => ({
+  group,
+  items: (Object.keys(JOINT_MOTIONS) as Joint[])
+    .filter((j) => j in joints)
+    .map((j) => ({ value: j, label: joints[j] ?? capitalise(j) })),
+}));
 
 /** A row with its side fixed to what the motion allows (cervical flexion has none). */
 function withMotion(row: RomRow, joint: Joint, motion: string): RomRow {
