@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -8,11 +8,12 @@ import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_APP_PASSWORD, TEST_AUDIT_KEY } from '../../test/constants.ts';
 import { createTestClinic, startTestApp, type TestContext } from '../../test/harness.ts';
+import { loadConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { createClinic } from '../modules/organization/organization.setup.ts';
 import { auditRowHash, GENESIS_HASH } from './audit.ts';
 import { advanceCheckpoints, readCheckpoints } from './audit-checkpoints.ts';
-import { type AuditKeyring, auditKeyring, loadAuditKeyring } from './audit-keys.ts';
+import { AUDIT_KEY_FILE, type AuditKeyring, auditKeyring, loadAuditKeyring } from './audit-keys.ts';
 import { verifyAuditChain } from './audit-verify.ts';
 import { Tenancy } from './tenancy.ts';
 
@@ -296,6 +297,29 @@ describe('finding 7: the audit chain is anchored outside the database', () => {
     const withoutRetired = auditKeyring(['the-next-audit-key-0123456789abcdef']);
     const report = await verifyAuditChain(ctx.ownerDb, c.organizationId, { keys: withoutRetired });
     expect(report.breaks.map((b) => b.kind)).toEqual(rows.slice(0, -1).map(() => 'forged'));
+  });
+});
+
+describe('finding 7: where the audit key lives', () => {
+  it('finding 7: without FASCIA_AUDIT_KEY the server keeps a generated key in the data folder, mode 0600', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'fascia-data-'));
+    const config = loadConfig({ FASCIA_DATA_DIR: dataDir });
+    expect(loadAuditKeyring(config, { create: false })).toBeNull();
+    const created = loadAuditKeyring(config, { create: true });
+    expect(statSync(path.join(dataDir, AUDIT_KEY_FILE)).mode & 0o777).toBe(0o600);
+    expect(loadAuditKeyring(config, { create: false })?.current.id).toBe(created?.current.id);
+  });
+
+  it('finding 7: a short FASCIA_AUDIT_KEY, or retired keys without a current one, stop the start', () => {
+    expect(() => loadConfig({ FASCIA_AUDIT_KEY: 'short' })).toThrow(/FASCIA_AUDIT_KEY: must be at least 32/);
+    expect(() => loadConfig({ FASCIA_AUDIT_RETIRED_KEYS: TEST_AUDIT_KEY })).toThrow(
+      /FASCIA_AUDIT_RETIRED_KEYS: needs FASCIA_AUDIT_KEY/,
+    );
+    const keysOf = loadConfig({
+      FASCIA_AUDIT_KEY: 'b'.repeat(32),
+      FASCIA_AUDIT_RETIRED_KEYS: `${'a'.repeat(32)}, ${TEST_AUDIT_KEY}`,
+    });
+    expect(keysOf.auditKeys).toEqual(['a'.repeat(32), TEST_AUDIT_KEY, 'b'.repeat(32)]);
   });
 });
 
