@@ -67,29 +67,18 @@ export function macMatches(expected: string, actual: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** What a row's MAC covers: every column the application chose, with the row id and the key id. */
-export interface MacedRow {
-  id: string;
-  organization_id: string;
-  occurred_at: string;
-  actor_id: string | null;
-  actor_email: string | null;
-  action: string;
-  outcome: string;
-  patient_id: string | null;
-  resource_type: string | null;
-  resource_id: string | null;
-  ip: string | null;
-  detail: unknown;
-}
-
 /**
- * seq and prev_hash are left out: they are assigned in the database, under the clinic's lock, so
- * the application cannot know them without a round trip inside that lock. What reordering or
- * removal inside the chain would hide, the checkpoints catch (audit-checkpoints.ts).
+ * A row's MAC covers its id and its canonical text without seq and prev_hash: the same canonical
+ * JSON its hash is computed over (every column the application chose), so no second serialisation
+ * is paid per row. seq and prev_hash are assigned in the database, under the clinic's lock, where
+ * the key must not go; what reordering or removal inside the chain would hide, the checkpoints
+ * catch (audit-checkpoints.ts). The id makes a genuine row copied a second time detectable.
  */
-export function auditRowMac(key: AuditKey, row: MacedRow): string {
-  return mac(key, 'fascia.audit.row.v1', { ...row, mac_key_id: key.id });
+export function auditRowMac(key: AuditKey, rowId: string, canonicalRowText: string): string {
+  return createHmac('sha256', key.secret)
+    .update(`fascia.audit.row.v1\n${key.id}\n${rowId}\n`)
+    .update(canonicalRowText)
+    .digest('hex');
 }
 
 export interface CheckpointFields {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { auditRowHash, GENESIS_HASH } from './audit.ts';
+import { auditRowHash, canonicalTextAroundChain, GENESIS_HASH } from './audit.ts';
 import { type Checkpoint, checkpointIsGenuine } from './audit-checkpoints.ts';
 import { type AuditKeyring, auditRowMac, macMatches } from './audit-keys.ts';
 
@@ -101,22 +101,9 @@ export async function verifyAuditChain(
           });
       } else {
         const key = opts.keys?.byId.get(mac_key_id);
+        const text = key && canonicalTextAroundChain({ ...fields, occurred_at: occurredAt });
         const expected =
-          key &&
-          auditRowMac(key, {
-            id,
-            organization_id: fields.organization_id,
-            occurred_at: occurredAt.toISOString(),
-            actor_id: fields.actor_id,
-            actor_email: fields.actor_email,
-            action: fields.action,
-            outcome: fields.outcome,
-            patient_id: fields.patient_id,
-            resource_type: fields.resource_type,
-            resource_id: fields.resource_id,
-            ip: fields.ip,
-            detail: fields.detail,
-          });
+          key && text && auditRowMac(key, id, text.text_before_prev_hash + text.text_before_seq);
         if (!expected)
           breaks.push({
             kind: 'forged',

@@ -85,11 +85,15 @@ export function auditAppendStatement(
       ip: actor.ip ?? null,
       detail: e.detail ?? {},
     };
-    const stored = { ...fields, id: randomUUID(), occurred_at: occurredAt.toISOString() };
+    const id = randomUUID();
+    const text = canonicalTextAroundChain(fields);
     const signed = keys
-      ? { mac: auditRowMac(keys.current, stored), mac_key_id: keys.current.id }
+      ? {
+          mac: auditRowMac(keys.current, id, text.text_before_prev_hash + text.text_before_seq),
+          mac_key_id: keys.current.id,
+        }
       : { mac: null, mac_key_id: null };
-    return { ...stored, ...signed, ...canonicalTextAroundChain(fields) };
+    return { ...fields, id, occurred_at: occurredAt.toISOString(), ...signed, ...text };
   });
   const org = pg.escapeLiteral(organizationId);
   return `SELECT audit_append(${org}, ${pg.escapeLiteral(JSON.stringify(rows))}, ${readCommit === 'async'})`;
