@@ -85,6 +85,24 @@ export async function chainHeads(ownerDb: Kysely<Database>): Promise<ChainHead[]
   return rows.map((r) => ({ ...r, seq: String(r.seq) }));
 }
 
+/**
+ * Waits until every audit row seen so far is on disk. A read's audit rows may commit before their
+ * WAL is flushed (migration 0009), and a crash can lose them; a checkpoint naming such a row would
+ * then report a tail deletion that no one made. One synchronous commit that writes WAL flushes
+ * the log up to its own commit record, which follows every commit already visible.
+ */
+export async function flushSeenCommits(ownerDb: Kysely<Database>): Promise<void> {
+  await ownerDb.transaction().execute(async (trx) => {
+    await sql`SET LOCAL synchronous_commit = on`.execute(trx);
+    const value = JSON.stringify({ at: new Date().toISOString() });
+    await trx
+      .insertInto('instance_settings')
+      .values({ key: 'audit_checkpointed', value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  });
+}
+
 async function hashAt(ownerDb: Kysely<Database>, organizationId: string, seq: string) {
   const row = await ownerDb
     .selectFrom('audit_events')
@@ -108,7 +126,9 @@ export async function advanceCheckpoints(
   const known = readCheckpoints(file);
   const updates: Checkpoint[] = [];
   const contradicted: ChainHead[] = [];
-  for (const head of await chainHeads(ownerDb)) {
+  const heads = await chainHeads(ownerDb);
+  await flushSeenCommits(ownerDb);
+  for (const head of heads) {
     const last = known.get(head.organizationId);
     if (last && checkpointIsGenuine(keys, last)) {
       if (last.seq === head.seq && last.hash === head.hash) continue;

@@ -3,7 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import { createOwnerDb } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
-import { advanceCheckpoints, readCheckpoints, saveCheckpoints, signCheckpoint } from './audit-checkpoints.ts';
+import {
+  advanceCheckpoints,
+  flushSeenCommits,
+  readCheckpoints,
+  saveCheckpoints,
+  signCheckpoint,
+} from './audit-checkpoints.ts';
 import { AUDIT_KEY_FILE, loadAuditKeyring } from './audit-keys.ts';
 import { verifyAuditChain } from './audit-verify.ts';
 
@@ -57,6 +63,7 @@ export async function verifyEveryClinic(
       say(`  ${b.kind.padEnd(18)} ${where}: ${b.reason}`);
     }
   }
+  if (advanced.length > 0) await flushSeenCommits(ownerDb);
   saveCheckpoints(config.auditCheckpointFile, advanced);
   return clean;
 }
