@@ -13,6 +13,7 @@ import type { Database } from '../db/schema.ts';
 import { createClinic } from '../modules/organization/organization.setup.ts';
 import { auditRowHash, GENESIS_HASH } from './audit.ts';
 import { advanceCheckpoints, readCheckpoints } from './audit-checkpoints.ts';
+import { startCheckpointing } from './audit-cli.ts';
 import { AUDIT_KEY_FILE, type AuditKeyring, auditKeyring, loadAuditKeyring } from './audit-keys.ts';
 import { verifyAuditChain } from './audit-verify.ts';
 import { Tenancy } from './tenancy.ts';
@@ -246,6 +247,22 @@ describe('finding 7: the audit chain is anchored outside the database', () => {
     await new Tenancy(ctx.appDb, 'sync', keys).record(c.organizationId, {}, { action: 'test.after' });
     const report = await verifyAuditChain(ctx.ownerDb, c.organizationId, { keys, checkpoint });
     expect(kindsOf(report)).toEqual([`rewritten ${checkpoint?.seq}`]);
+  });
+
+  it('finding 7: the running server checkpoints every clinic at start and when it stops', async () => {
+    const c = await clinicWithEvents(1);
+    const file = checkpointFile();
+    const said: string[] = [];
+    const checkpointing = startCheckpointing(
+      ctx.ownerUrl,
+      { ...ctx.config, auditCheckpointFile: file },
+      (m) => said.push(m),
+    );
+    await new Tenancy(ctx.appDb, 'sync', keys).record(c.organizationId, {}, { action: 'test.while.serving' });
+    await checkpointing.stop();
+    const head = (await chain(c.organizationId)).at(-1);
+    expect(readCheckpoints(file).get(c.organizationId)).toMatchObject({ seq: head?.seq, hash: head?.hash });
+    expect(said).toEqual([]);
   });
 
   it('finding 7: a checkpoint not signed with the audit key is refused', async () => {
