@@ -50,6 +50,8 @@ import { SessionsService } from './modules/sessions/sessions.service.ts';
 import { InvitationsService } from './modules/staff/invitations.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
+import { loadAuditKeyring } from './platform/audit-keys.ts';
+import { installCanonicalIds } from './platform/canonical-ids.ts';
 import { Mailer } from './platform/mail.ts';
 import { installProblemHandlers } from './platform/problem.ts';
 import { installRequestAuth, type RouteAuth } from './platform/request-auth.ts';
@@ -93,6 +95,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
 
   const webApp = existsSync(path.join(WEB_DIST, 'index.html'));
   installProblemHandlers(app, { webApp });
+  installCanonicalIds(app);
   await app.register(fastifyCookie);
   // Built once: @fastify/helmet builds helmet again on every request (it showed in request profiles).
   const securityHeaders = helmet({
@@ -135,7 +138,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const tenancy = new Tenancy(db, config.readAuditCommit);
+  const tenancy = new Tenancy(db, config.readAuditCommit, loadAuditKeyring(config, { create: true }));
   installRequestAuth(app, tenancy, config);
   const mailer = new Mailer(tenancy, config);
   const auth = new AuthService(tenancy, config);

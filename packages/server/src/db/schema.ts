@@ -124,6 +124,15 @@ export interface AuditEventsTable {
   detail: Json;
   prev_hash: string;
   hash: string;
+  /** HMAC by the application with the audit key (migration 0013); null on older rows. */
+  mac: string | null;
+  mac_key_id: string | null;
+}
+
+/** Per clinic, the first audit row that must carry a MAC (rows before migration 0013 do not). */
+export interface AuditKeyingStartTable {
+  organization_id: string;
+  first_keyed_seq: string;
 }
 
 export interface InstanceSettingsTable {
@@ -139,6 +148,7 @@ export interface Database {
   invitations: InvitationsTable;
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
+  audit_keying_start: AuditKeyingStartTable;
   instance_settings: InstanceSettingsTable;
   patients: PatientsTable;
   patient_care_team: PatientCareTeamTable;

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema.ts';
 import { type AuditActor, type AuditEvent, auditAppendStatement, type ReadAuditCommit } from './audit.ts';
+import type { AuditKeyring } from './audit-keys.ts';
 import type { RequestTransaction } from './request-transaction.ts';
 
 /**
@@ -43,6 +44,8 @@ export class Tenancy {
   constructor(
     readonly db: Kysely<Database>,
     private readonly readAuditCommit: ReadAuditCommit = 'sync',
+    /** Signs each audit row (migration 0013); without it rows are unkeyed and verify reports them. */
+    private readonly auditKeys: AuditKeyring | null = null,
   ) {}
 
   async run<T>(organizationId: string, actor: RunActor, work: (tx: TenantTx) => Promise<T>): Promise<T> {
@@ -55,7 +58,7 @@ export class Tenancy {
       const commit =
         events.length === 0
           ? 'COMMIT'
-          : `${auditAppendStatement(organizationId, actor, events, this.readAuditCommit)}; COMMIT`;
+          : `${auditAppendStatement(organizationId, actor, events, this.readAuditCommit, this.auditKeys)}; COMMIT`;
       await sql.raw(commit).execute(lease.conn);
       return result;
     } catch (err) {
