@@ -152,9 +152,10 @@ describe('the data folder beside a running server', () => {
     })();
     for (const args of [['audit', 'verify'], ['migrate'], ['seed']]) {
       const run = await command(httpPort, ...args);
+      expect(await signInStatus(server.url), `sign-in after ${args.join(' ')}`).toBe(200);
+      expect(await readyz(server.url), `/readyz after ${args.join(' ')}`).toBe(true);
       expect(run.code, `${args.join(' ')}:\n${run.output}`).toBe(0);
       expect(run.output).toContain(`running on this data folder (pid ${server.child.pid})`);
-      expect(await signInStatus(server.url), `sign-in after ${args.join(' ')}`).toBe(200);
     }
     const verified = await command(httpPort, 'audit', 'verify');
     expect(verified.output).toMatch(/^ok /m);
