@@ -38,7 +38,7 @@ function expectNoStore(res: { headers: Record<string, unknown> }, what: string) 
 }
 
 describe('caching of records', () => {
-  it('finding 12: patient JSON, its errors and sign-in answers are sent with no-store', async () => {
+  it('finding 12: patient JSON and the errors and refusals around it are sent with no-store', async () => {
     const record = await call(ctx.app, therapist, 'GET', `/api/patients/${patientId}`);
     expect(record.statusCode, record.body).toBe(200);
     expect(record.body).toContain('Cache');
