@@ -1,12 +1,12 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../modules/organization/organization.setup.ts';
-import { isAlive } from './data-folder-owner.ts';
+import { claimDataFolder, isAlive } from './data-folder-owner.ts';
 
 // Real processes, as a clinic runs them: `fascia serve` on its own data folder and embedded
 // PostgreSQL, with the one-shot commands run beside it from another terminal.
@@ -186,4 +186,42 @@ describe('the data folder beside a running server', () => {
     const left = postmasterPid();
     expect(left !== null && isAlive(left)).toBe(false);
   }, 400_000);
+});
+
+describe('the data folder owner file', () => {
+  it('finding 2: a dead or reused pid does not hold the folder; a live server does', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'fascia-claim-'));
+    const file = path.join(folder, 'fascia-owner.json');
+    const sleeper = spawn('sleep', ['30']);
+    try {
+      // A pid that no longer runs, then a running pid whose start time is not the recorded one
+      // (the pid was reused by another program): both are stale and the folder is taken.
+      for (const stale of [
+        { pid: 2 ** 22 + 17, startedAt: '1', role: 'serve', port: 1 },
+        { pid: sleeper.pid, startedAt: '1', role: 'serve', port: 1 },
+      ]) {
+        writeFileSync(file, JSON.stringify(stale));
+        const claim = await claimDataFolder(folder, 'command', 54_000, 1000);
+        expect(claim.kind).toBe('claimed');
+        expect(JSON.parse(readFileSync(file, 'utf8')).pid).toBe(process.pid);
+        if (claim.kind === 'claimed') claim.release();
+        expect(existsSync(file)).toBe(false);
+      }
+      const stat = readFileSync(`/proc/${sleeper.pid}/stat`, 'utf8');
+      const startedAt = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+      writeFileSync(file, JSON.stringify({ pid: sleeper.pid, startedAt, role: 'serve', port: 54_001 }));
+      const beside = await claimDataFolder(folder, 'command', 54_000, 1000);
+      expect(beside).toEqual({
+        kind: 'running',
+        owner: { pid: sleeper.pid, startedAt, role: 'serve', port: 54_001 },
+      });
+      writeFileSync(file, JSON.stringify({ pid: sleeper.pid, startedAt, role: 'command', port: 54_001 }));
+      await expect(claimDataFolder(folder, 'serve', 54_000, 500)).rejects.toThrow(
+        /in use by another Fascia command/,
+      );
+    } finally {
+      sleeper.kill();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
