@@ -117,7 +117,8 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   app.addHook('onRequest', (req, reply, done) => {
     // Anything the API or FHIR answers may carry a patient's record (errors included); no browser,
     // proxy or shared-tablet cache may keep it. The web app's static files stay cacheable.
-    if (carriesRecords(req.url)) reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+    if (carriesRecords(req.url) || carriesRecords(req.routeOptions.url ?? ''))
+      reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined));
   });
   await app.register(fastifyRateLimit, { global: false });

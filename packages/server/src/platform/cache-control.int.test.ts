@@ -48,6 +48,9 @@ describe('caching of records', () => {
     expectNoStore(await call(ctx.app, null, 'GET', `/api/patients/${patientId}`), 'signed out');
     expectNoStore(await call(ctx.app, therapist, 'POST', `/api/patients`, { record: {} }), 'invalid body');
     expectNoStore(await ctx.app.inject({ method: 'GET', url: '/fhir/R4/Patient' }), 'FHIR');
+    // The router decodes the path; the header follows the route it reaches, not the bytes sent.
+    const encoded = await call(ctx.app, therapist, 'GET', `/%61pi/patients/${patientId}`);
+    expectNoStore(encoded, `percent-encoded path → ${encoded.statusCode}`);
   });
 
   it('finding 12: every API and FHIR read route answers with no-store, whoever asks', async () => {
