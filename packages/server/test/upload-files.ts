@@ -1,5 +1,5 @@
 import jpeg from 'jpeg-js';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { PNG } from 'pngjs';
 
 /** Small well-formed files of every accepted upload type, and polyglots made from them. */
@@ -13,6 +13,17 @@ export async function onePagePdf(): Promise<Buffer> {
     font: await doc.embedFont(StandardFonts.Helvetica),
   });
   return Buffer.from(await doc.save());
+}
+
+/** A one-page PDF that runs a script when opened, saved with compressed object streams. */
+export async function pdfWithHiddenScript(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([612, 792]);
+  doc.catalog.set(
+    PDFName.of('OpenAction'),
+    doc.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }),
+  );
+  return Buffer.from(await doc.save({ useObjectStreams: true }));
 }
 
 export function smallPng(): Buffer {

@@ -1,5 +1,5 @@
 import { imageSize } from 'image-size';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFStream } from 'pdf-lib';
 import { PNG } from 'pngjs';
 
 /**
@@ -55,10 +55,11 @@ async function pdfProblem(content: Buffer): Promise<string | undefined> {
   if (!/^%PDF-[12]\.\d/.test(content.subarray(0, 8).toString('latin1'))) return 'it does not start as a PDF';
   if (!content.subarray(-1024).toString('latin1').includes('%%EOF')) return 'it does not end as a PDF';
   // Scripts and launch actions have no place in a prescription, and PDF viewers run them.
-  if (/\/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia)\b/.test(content.toString('latin1')))
-    return 'it contains scripts, launch actions or embedded files';
+  const active = 'it contains scripts, launch actions or embedded files';
+  if (/\/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia)\b/.test(content.toString('latin1'))) return active;
+  let doc: PDFDocument;
   try {
-    const doc = await PDFDocument.load(content, {
+    doc = await PDFDocument.load(content, {
       ignoreEncryption: true,
       throwOnInvalidObject: true,
       updateMetadata: false,
@@ -67,7 +68,29 @@ async function pdfProblem(content: Buffer): Promise<string | undefined> {
   } catch {
     return 'it cannot be read as a PDF';
   }
+  // The same names inside compressed object streams, which the byte scan above cannot see.
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (holdsActiveContent(object, 0)) return active;
+  }
   return undefined;
+}
+
+const ACTIVE_NAMES = new Set(
+  ['JS', 'JavaScript', 'Launch', 'EmbeddedFile', 'RichMedia'].map((n) => PDFName.of(n)),
+);
+
+function holdsActiveContent(object: PDFObject, depth: number): boolean {
+  if (depth > 32) return false;
+  if (object instanceof PDFName) return ACTIVE_NAMES.has(object);
+  const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
+  if (dict) {
+    for (const [key, value] of dict.entries()) {
+      if (ACTIVE_NAMES.has(key) || holdsActiveContent(value, depth + 1)) return true;
+    }
+    return false;
+  }
+  if (object instanceof PDFArray) return object.asArray().some((v) => holdsActiveContent(v, depth + 1));
+  return false;
 }
 
 const IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);

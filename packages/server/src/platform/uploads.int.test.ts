@@ -8,7 +8,16 @@ import {
   startTestApp,
   type TestContext,
 } from '../../test/harness.ts';
-import { HTML, onePagePdf, SVG, smallHeic, smallJpeg, smallPng, smallTiff } from '../../test/upload-files.ts';
+import {
+  HTML,
+  onePagePdf,
+  pdfWithHiddenScript,
+  SVG,
+  smallHeic,
+  smallJpeg,
+  smallPng,
+  smallTiff,
+} from '../../test/upload-files.ts';
 
 // Uploads through the API as the web app sends them: a scanned prescription on a referral and
 // posture photos on a draft assessment.
@@ -88,6 +97,11 @@ describe('uploaded files', () => {
         'a PDF that runs a script',
         'application/pdf',
         Buffer.from('%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF'),
+      ],
+      [
+        'a PDF whose script sits in a compressed object stream',
+        'application/pdf',
+        await pdfWithHiddenScript(),
       ],
       ['PNG magic then SVG', 'image/png', Buffer.concat([png.subarray(0, 8), SVG])],
       ['PNG magic then bare markup', 'image/png', Buffer.concat([png.subarray(0, 8), Buffer.from('<svg/>')])],
