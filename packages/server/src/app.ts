@@ -73,6 +73,8 @@ declare module 'fastify' {
   }
 }
 
+const carriesRecords = (url: string) => /^\/(api|fhir)(\/|\?|$)/.test(url);
+
 /** Builds the whole application without listening, so tests drive it with `inject` or a port. */
 export async function buildApp(config: Config, db: Kysely<Database>): Promise<FastifyInstance> {
   const app = Fastify({
@@ -115,9 +117,13 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
     },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
   });
-  app.addHook('onRequest', (req, reply, done) =>
-    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)),
-  );
+  app.addHook('onRequest', (req, reply, done) => {
+    // Anything the API or FHIR answers may carry a patient's record (errors included); no browser,
+    // proxy or shared-tablet cache may keep it. The web app's static files stay cacheable.
+    if (carriesRecords(req.url) || carriesRecords(req.routeOptions.url ?? ''))
+      reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined));
+  });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {

@@ -117,7 +117,9 @@ async function withDatabase<T>(
   config: Config,
   work: (ownerUrl: string, appUrl: string) => Promise<T>,
 ): Promise<T> {
-  const db = await openDatabase(config, (m) => config.logLevel === 'debug' && say(m));
+  const db = await openDatabase(config, (m) => config.logLevel === 'debug' && say(m), 'command');
+  if (db.sharedWith)
+    say(`using the database of the Fascia server running on this data folder (pid ${db.sharedWith})`);
   try {
     return await work(db.ownerUrl, db.appUrl);
   } finally {

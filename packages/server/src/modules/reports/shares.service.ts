@@ -7,6 +7,7 @@ import type { Mailer } from '../../platform/mail.ts';
 import { assertClinicalAccess } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
+import { findShare, recordWrongCode } from './shares.repo.ts';
 
 const MAX_WRONG_CODES = 5;
 
@@ -104,26 +105,23 @@ export class SharesService {
 
   /** What the share page shows before the code: no patient data, only what it is and until when. */
   describe(token: string) {
-    return this.withShare(token, async (tx, share) => {
+    return this.withShare(token, { lock: false }, async (tx, share) => {
       const org = await tx.db.selectFrom('organizations').select('name').executeTakeFirstOrThrow();
       return { clinicName: org.name, expiresAt: new Date(share.expires_at).toISOString() };
     });
   }
 
   open(token: string, code: string, ip: string) {
-    return this.withShare(token, async (tx, share) => {
+    // The share row stays locked until this open commits: concurrent guesses queue behind it and
+    // each sees the count (and closing) of the ones before, so at most five codes are ever compared.
+    return this.withShare(token, { lock: true }, async (tx, share) => {
       const doc = await tx.db
         .selectFrom('documents')
         .select(['id', 'patient_id', 'title', 'content', 'sha256'])
         .where('id', '=', share.document_id)
         .executeTakeFirstOrThrow();
       if (!safeEqual(tokenHash(code.trim()), share.code_hash)) {
-        const failed = share.failed_codes + 1;
-        await tx.db
-          .updateTable('document_shares')
-          .set({ failed_codes: failed, ...(failed >= MAX_WRONG_CODES ? { revoked_at: sql`now()` } : {}) })
-          .where('id', '=', share.id)
-          .execute();
+        const failed = await recordWrongCode(tx, share.id, MAX_WRONG_CODES);
         tx.audit({
           action: 'patient.document.share_open',
           outcome: 'failure',
@@ -159,6 +157,7 @@ export class SharesService {
 
   private async withShare<T>(
     token: string,
+    opts: { lock: boolean },
     work: (
       tx: TenantTx,
       share: { id: string; document_id: string; code_hash: string; failed_codes: number; expires_at: Date },
@@ -171,11 +170,7 @@ export class SharesService {
     const found = rows[0];
     if (!found) throw new NotFound('This link');
     return this.tenancy.run(found.organization_id, {}, async (tx) => {
-      const share = await tx.db
-        .selectFrom('document_shares')
-        .selectAll()
-        .where('id', '=', found.share_id)
-        .executeTakeFirstOrThrow();
+      const share = await findShare(tx, found.share_id, opts);
       if (share.revoked_at) throw new Gone('This link was withdrawn by the clinic.');
       if (new Date(share.expires_at) <= new Date())
         throw new Gone('This link has expired. Ask the clinic for a new one.');
