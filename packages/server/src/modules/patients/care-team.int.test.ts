@@ -28,11 +28,11 @@ const record = {
 beforeAll(async () => {
   ctx = await startTestApp();
   clinic = await createTestClinic(ctx);
-  [owner, admin, therapist, frontDesk, biller] = await Promise.all(
-    (['owner', 'admin', 'therapist', 'front_desk', 'biller'] as const).map((r) =>
-      signIn(ctx.app, clinic.emailOf(r)),
-    ),
-  );
+  owner = await signIn(ctx.app, clinic.emailOf('owner'));
+  admin = await signIn(ctx.app, clinic.emailOf('admin'));
+  therapist = await signIn(ctx.app, clinic.emailOf('therapist'));
+  frontDesk = await signIn(ctx.app, clinic.emailOf('front_desk'));
+  biller = await signIn(ctx.app, clinic.emailOf('biller'));
 });
 
 /** A patient the clinic's therapist does not treat. */
