@@ -25,6 +25,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { accountRoutes } from './modules/auth/account.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { emergencyAccessRoutes } from './modules/emergency-access/emergency-access.routes.ts';
+import { EmergencyAccessService } from './modules/emergency-access/emergency-access.service.ts';
 import { fhirRoutes } from './modules/fhir/fhir.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { healthHistoryRoutes } from './modules/health-history/health-history.routes.ts';
@@ -159,6 +161,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(auditRoutes(tenancy));
   await app.register(outboxRoutes(tenancy));
   await app.register(patientsRoutes(new PatientsService(tenancy)));
+  await app.register(emergencyAccessRoutes(new EmergencyAccessService(tenancy)));
   await app.register(healthHistoryRoutes(new HealthHistoryService(tenancy)));
   await app.register(referralsRoutes(new ReferralsService(tenancy)));
   await app.register(screeningRoutes(new ScreeningService(tenancy)));

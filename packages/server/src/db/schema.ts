@@ -36,6 +36,8 @@ export interface OrganizationsTable {
   time_zone: Generated<string>;
   referral_expiring_days: Generated<number>;
   referral_expiring_visits: Generated<number>;
+  front_desk_manages_care_team: Generated<boolean>;
+  emergency_access_minutes: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -106,6 +108,20 @@ export interface OutboxTable {
   created_at: Timestamp;
   sent_at: NullableTimestamp;
   error: string | null;
+  regarding_type: 'invitation' | 'document_share' | null;
+  regarding_id: string | null;
+  /** The body's one-time link was mailed and never stored (mail.ts). */
+  link_withheld: Generated<boolean>;
+}
+
+export interface EmergencyAccessGrantsTable {
+  organization_id: string;
+  id: Generated<string>;
+  patient_id: string;
+  user_id: string;
+  reason: string;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface AuditEventsTable {
@@ -152,6 +168,7 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   patients: PatientsTable;
   patient_care_team: PatientCareTeamTable;
+  emergency_access_grants: EmergencyAccessGrantsTable;
   coverages: CoveragesTable;
   health_history_items: HealthHistoryItemsTable;
   referring_providers: ReferringProvidersTable;

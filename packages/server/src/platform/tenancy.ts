@@ -55,6 +55,7 @@ export class Tenancy {
       if (!opened) await sql.raw(`BEGIN; ${setTenantStatement(organizationId)}`).execute(lease.conn);
       const events: AuditEvent[] = [];
       const result = await work({ db: lease.conn, organizationId, audit: (e) => events.push(e) });
+      tagEvents(lease.conn, events);
       const commit =
         events.length === 0
           ? 'COMMIT'
@@ -68,6 +69,7 @@ export class Tenancy {
         .catch(() => {});
       throw err;
     } finally {
+      patientAuditTags.delete(lease.conn);
       lease.release();
     }
   }
@@ -87,6 +89,32 @@ export class Tenancy {
         .execute((conn) => new Promise<void>((release) => resolve({ conn, release: () => release() })))
         .catch(reject);
     });
+  }
+}
+
+/**
+ * Detail added to every audit event of the running transaction about one patient. Access checks
+ * (patient-access.ts) know that a chart was opened under emergency access; the services that record
+ * the reads need not, and cannot forget to flag them. Keyed by the transaction's connection, which
+ * one request holds alone until run() ends and clears it.
+ */
+const patientAuditTags = new WeakMap<Tx, Map<string, Record<string, unknown>>>();
+
+export function tagPatientAudit(db: Tx, patientId: string, detail: Record<string, unknown>): void {
+  let tags = patientAuditTags.get(db);
+  if (!tags) {
+    tags = new Map();
+    patientAuditTags.set(db, tags);
+  }
+  tags.set(patientId, { ...tags.get(patientId), ...detail });
+}
+
+function tagEvents(db: Tx, events: AuditEvent[]): void {
+  const tags = patientAuditTags.get(db);
+  if (!tags) return;
+  for (const [i, e] of events.entries()) {
+    const tag = e.patientId ? tags.get(e.patientId) : undefined;
+    if (tag) events[i] = { ...e, detail: { ...e.detail, ...tag } };
   }
 }
 

@@ -190,7 +190,9 @@ describe('sharing with the physician', () => {
     );
     const token = String(share.url).split('/share/')[1];
     const outbox = (await call(ctx.app, owner, 'GET', '/api/outbox')).json().items[0];
-    expect(outbox.text).toContain(String(share.url));
+    // Neither half of the secret stays in the outbox: the link was mailed only (finding 4).
+    expect(outbox.text).not.toContain(token);
+    expect(outbox.linkWithheld).toBe(true);
     expect(outbox.text).not.toContain(String(share.code));
 
     const about = await ctx.app.inject({ method: 'GET', url: `/api/shared/${token}` });

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import { randomToken, safeEqual, tokenHash } from '../../platform/auth/credentials.ts';
 import { Forbidden, Gone, Invalid, NotFound } from '../../platform/errors.ts';
-import type { Mailer } from '../../platform/mail.ts';
+import type { Mailer, QueuedMail } from '../../platform/mail.ts';
 import { assertClinicalAccess } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
@@ -31,7 +31,7 @@ export class SharesService {
     const token = randomToken();
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const link = `${this.config.publicUrl}/share/${token}`;
-    const { share, mailId } = await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+    const { share, mail } = await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       const doc = await tx.db
         .selectFrom('documents')
         .select(['id', 'patient_id', 'title'])
@@ -52,10 +52,12 @@ export class SharesService {
         })
         .returning(['id', 'expires_at'])
         .executeTakeFirstOrThrow();
-      let mailId: string | null = null;
+      let mail: QueuedMail | null = null;
       if (input.recipientEmail) {
-        mailId = await this.mailer.queue(tx, {
+        mail = await this.mailer.queue(tx, {
           to: input.recipientEmail,
+          secretLink: link,
+          regarding: { type: 'document_share', id: share.id },
           subject: `${actor.organization.name} shared a document with you`,
           text: `${actor.organization.name} shared a clinical document with you.\n\nOpen it here: ${link}\n\nYou will be asked for an access code, which the clinic gives you separately. The link expires on ${new Date(share.expires_at).toISOString().slice(0, 10)}.`,
         });
@@ -71,9 +73,9 @@ export class SharesService {
           expiresInDays: input.expiresInDays,
         },
       });
-      return { share, mailId };
+      return { share, mail };
     });
-    if (mailId) await this.mailer.deliver(actor.organizationId, [mailId]);
+    if (mail) await this.mailer.deliver(actor.organizationId, [mail]);
     return { id: share.id, url: link, code, expiresAt: new Date(share.expires_at).toISOString() };
   }
 
