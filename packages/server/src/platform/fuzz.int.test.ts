@@ -35,7 +35,7 @@ import { createFullChart } from '../modules/fhir/fhir-chart.fixture.ts';
  * a seeded generator. Each answer must be a 4xx problem+json (an OperationOutcome under /fhir) that
  * names the field, and a refused request must leave every table's row count as it was.
  */
-const SEED = 20261202;
+const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const FIELD_CASES_PER_ROUTE = 18;
 /**
  * Mutations no field accepts in any context: the refusal must name the field (or the object

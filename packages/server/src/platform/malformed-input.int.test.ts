@@ -246,7 +246,13 @@ describe('finding 8: malformed input is a 4xx problem naming the field', () => {
     (withNull.entry[0] as { resource: Record<string, unknown> }).resource.reasonCode = [null];
     const misShaped = structuredClone(bundle);
     (misShaped.entry[0] as { resource: Record<string, unknown> }).resource.reasonCode = { nested: {} };
-    for (const body of [withNull, misShaped]) {
+    const outOfRange = structuredClone(bundle) as unknown as {
+      entry: { resource: { occurrenceTiming: { repeat: { boundsDuration: { value: number } } } } }[];
+    };
+    (
+      outOfRange.entry[0] as (typeof outOfRange.entry)[number]
+    ).resource.occurrenceTiming.repeat.boundsDuration.value = 2 ** 31;
+    for (const body of [withNull, misShaped, outOfRange]) {
       const res = await call(ctx.app, therapist, 'POST', '/fhir/R4', body);
       expect(res.statusCode).toBe(422);
       expect(res.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'structure' }] });

@@ -40,8 +40,8 @@ function firstNull(value: unknown, at: string): string | undefined {
 
 /**
  * The bundle comes from another system, so its shape is not trusted: FHIR JSON has no nulls (R4
- * §2.6.2), and an element of another shape than R4 gives it (an object for an array) makes the
- * reader fail on it. Both are the sender's error, answered as an OperationOutcome.
+ * §2.6.2), and an element of another shape than R4 gives it (an object for an array) or out of any
+ * range (a duration of 2^31 weeks) makes the reader fail on it. Both are the sender's error, answered as an OperationOutcome.
  */
 function readUntrustedBundle(body: unknown) {
   const nullAt = firstNull(body, 'Bundle');
@@ -53,9 +53,13 @@ function readUntrustedBundle(body: unknown) {
   try {
     return parseReferralBundle(body);
   } catch (err) {
-    if (!(err instanceof TypeError)) throw err;
+    // A TypeError: an element of another shape; a RangeError: a value no date can hold (a period of 2^31 weeks).
+    if (!(err instanceof TypeError || err instanceof RangeError)) throw err;
     throw new FhirIssues(422, 'structure', [
-      { expression: 'Bundle', message: 'An element does not have the shape FHIR R4 defines for it.' },
+      {
+        expression: 'Bundle',
+        message: 'An element does not have the shape or range FHIR R4 defines for it.',
+      },
     ]);
   }
 }
