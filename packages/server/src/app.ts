@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -55,9 +55,11 @@ import { StaffService } from './modules/staff/staff.service.ts';
 import { loadAuditKeyring } from './platform/audit-keys.ts';
 import { installCanonicalIds } from './platform/canonical-ids.ts';
 import { Mailer } from './platform/mail.ts';
+import { installInputGuards } from './platform/malformed-input.ts';
 import { installProblemHandlers } from './platform/problem.ts';
 import { installRequestAuth, type RouteAuth } from './platform/request-auth.ts';
 import { Tenancy } from './platform/tenancy.ts';
+import { clientErrorProblem, routingProblem } from './platform/transport-problems.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -66,6 +68,8 @@ export interface RouteEntry {
   url: string;
   auth: RouteAuth | undefined;
   permission: string | undefined;
+  /** The route's declared params/querystring/body schemas (Zod), walked by the fuzz test. */
+  schema: FastifySchema | undefined;
 }
 
 declare module 'fastify' {
@@ -83,6 +87,8 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: routingProblem,
+    clientErrorHandler: clientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -93,13 +99,20 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: r.url, auth: r.config?.auth, permission: r.config?.permission });
+      routeTable.push({
+        method,
+        url: r.url,
+        auth: r.config?.auth,
+        permission: r.config?.permission,
+        schema: r.schema,
+      });
     }
   });
 
   const webApp = existsSync(path.join(WEB_DIST, 'index.html'));
   installProblemHandlers(app, { webApp });
   installCanonicalIds(app);
+  installInputGuards(app);
   await app.register(fastifyCookie);
   // Built once: @fastify/helmet builds helmet again on every request (it showed in request profiles).
   const securityHeaders = helmet({

@@ -4,10 +4,11 @@
  * the door instead of surfacing later as an unscorable form.
  */
 import { z } from 'zod';
+import { isoDateSchema } from '../patients/date.schema.ts';
 import { findInstrument } from './instruments.catalogue.ts';
 import { type ScoreResult, scoreResponse } from './score.ts';
 
-export const isoDateSchema = z.iso.date();
+export { isoDateSchema };
 
 const answerValueSchema = z.union([z.number(), z.array(z.number()).max(6), z.null()]);
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { findRegion, isRegionId } from '../body/regions.ts';
 import { datePart, isIsoDate } from './calendar-date.ts';
+import { isoDateTimeSchema } from './date.schema.ts';
 import { lookupIcd10, normalizeIcd10Code } from './icd10.ts';
 import { classOfMedication } from './medication-catalogue.ts';
 import { eddProblem } from './pregnancy.ts';
@@ -31,7 +32,7 @@ export const icd10CodeSchema = z
 
 const recorded = {
   id: z.string().min(1).optional(),
-  recordedAt: z.iso.datetime({ offset: true }),
+  recordedAt: isoDateTimeSchema,
   recordedBy: z.string().min(1),
 };
 

@@ -31,8 +31,7 @@ export const positionSchema = z.enum(TREATMENT_POSITIONS);
 export const pressureSchema = z.literal([1, 2, 3, 4, 5]) satisfies z.ZodType<Pressure>;
 export const sideSchema = z.enum(['left', 'right']);
 export const techniqueIdSchema = z.string().refine(isTechniqueId, 'Unknown technique');
-export const isoDateSchema = z.iso.date();
-export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+export { isoDateSchema, isoDateTimeSchema } from '../patients/date.schema.ts';
 
 /**
  * A side only makes sense on a paired region; on a paired region no side means both sides.

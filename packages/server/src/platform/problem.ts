@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { databaseInputError } from './database-errors.ts';
 import { AppError, type FieldError } from './errors.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
@@ -70,6 +71,19 @@ export function installProblemHandlers(app: FastifyInstance, opts: { webApp: boo
         instance: req.url,
       });
     }
+    const unusable = databaseInputError(err);
+    if (unusable) {
+      // Validation should have caught it; the warning says where a schema is missing.
+      req.log.warn({ err }, 'input refused by the database');
+      return sendProblem(reply, {
+        type: 'https://fascia.dev/problems/validation',
+        title: 'Invalid input',
+        status: 422,
+        detail: unusable.map((e) => `${e.field}: ${e.message}`).join('; '),
+        instance: req.url,
+        errors: unusable,
+      });
+    }
     req.log.error({ err }, 'unhandled error');
     return internal(reply, req);
   });
@@ -110,7 +124,9 @@ function httpTitle(status: number): string {
     405: 'Method not allowed',
     406: 'Not acceptable',
     413: 'Payload too large',
+    414: 'URI too long',
     415: 'Unsupported media type',
+    431: 'Request header fields too large',
     429: 'Too many requests',
   };
   return titles[status] ?? 'Request failed';

@@ -1,6 +1,23 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/tenancy.ts';
 
+/** Whether the referral is one of this patient's: an assessment names only its own patient's order. */
+export async function isPatientReferral(
+  tx: Tx,
+  organizationId: string,
+  patientId: string,
+  referralId: string,
+): Promise<boolean> {
+  const found = await tx
+    .selectFrom('referrals')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('id', '=', referralId)
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
 export function insertAssessment(
   tx: Tx,
   a: {

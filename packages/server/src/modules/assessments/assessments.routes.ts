@@ -1,3 +1,4 @@
+import { isoDateSchema } from '@fascia/domain/patients/date.schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addendumBody, addendumView } from '../../platform/addenda.schemas.ts';
@@ -10,7 +11,7 @@ const fieldError = z.object({ field: z.string(), message: z.string() });
 
 const draftBody = z.object({
   kind: z.enum(['initial', 're_evaluation', 'discharge']),
-  performedOn: z.iso.date(),
+  performedOn: isoDateSchema,
   referralId: z.uuid().optional(),
   /** The assessment content (subjective, painDrawing, posture, rom, specialTests, palpation, outcomes, …). */
   content: z.record(z.string(), z.unknown()),

@@ -31,6 +31,7 @@ export class AssessmentsService {
   create(actor: Actor, patientId: string, input: DraftInput) {
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       await assertClinicalAccess(tx.db, actor, patientId);
+      await this.assertOwnReferral(tx, actor, patientId, input.referralId);
       const content = this.normalise(actor, patientId, input);
       const row = await repo.insertAssessment(tx.db, {
         organizationId: actor.organizationId,
@@ -57,6 +58,7 @@ export class AssessmentsService {
       const row = await this.load(tx, actor, id);
       if (row.status === 'signed')
         throw new SafetyBlock('This assessment is signed and locked; add an addendum instead.');
+      await this.assertOwnReferral(tx, actor, row.patient_id, input.referralId);
       const content = this.normalise(actor, row.patient_id, input);
       const saved = await repo.updateDraft(tx.db, id, version, {
         referralId: input.referralId ?? null,
@@ -222,6 +224,13 @@ export class AssessmentsService {
       therapistId: actor.userId,
       ...(input.referralId ? { referralId: input.referralId } : {}),
     };
+  }
+
+  /** Another patient's referral (or another clinic's) is a wrong choice in the form, not a server fault. */
+  private async assertOwnReferral(tx: TenantTx, actor: Actor, patientId: string, referralId?: string) {
+    if (referralId && !(await repo.isPatientReferral(tx.db, actor.organizationId, patientId, referralId))) {
+      throw new Invalid([{ field: 'referralId', message: "Choose one of this patient's referrals." }]);
+    }
   }
 
   private async load(tx: TenantTx, actor: Actor, id: string) {

@@ -1,3 +1,4 @@
+import { isoDateSchema, isoDateTimeSchema } from '@fascia/domain/patients/date.schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor, requireActor } from '../../platform/request-auth.ts';
@@ -13,8 +14,8 @@ const query = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  from: isoDateTimeSchema.or(isoDateSchema).optional(),
+  to: isoDateTimeSchema.or(isoDateSchema).optional(),
   cursor: z.string().regex(/^\d+$/, 'must be a cursor from a previous page').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -22,6 +22,17 @@ const view = (r: {
   licenseNumber: r.license_number,
 });
 
+/** As the other PATCH routes: an empty change is refused (422 naming the body), not an empty UPDATE. */
+const profilePatch = z
+  .object({
+    displayName: z.string().trim().min(1).max(120).optional(),
+    credentials: z.string().trim().max(60).nullable().optional(),
+    licenseNumber: z.string().trim().max(60).nullable().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'nothing to change: give displayName, credentials or licenseNumber',
+  });
+
 /** The signed-in person's own profile: the name, credentials and licence number reports are signed with. */
 export function accountRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
   return async (app) => {
@@ -45,11 +56,7 @@ export function accountRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Change your name, credentials (e.g. LMT) and licence number',
-          body: z.object({
-            displayName: z.string().trim().min(1).max(120).optional(),
-            credentials: z.string().trim().max(60).nullable().optional(),
-            licenseNumber: z.string().trim().max(60).nullable().optional(),
-          }),
+          body: profilePatch,
           response: { 200: profile },
         },
       },

@@ -23,6 +23,47 @@ export class FhirIssues extends AppError {
   }
 }
 
+/** The first JSON null, as a FHIRPath-like location (`Bundle.entry[0].resource.reasonCode[0]`). */
+function firstNull(value: unknown, at: string): string | undefined {
+  const stack: { value: unknown; at: string }[] = [{ value, at }];
+  while (stack.length) {
+    const item = stack.pop() as (typeof stack)[number];
+    if (item.value === null) return item.at;
+    if (Array.isArray(item.value)) {
+      for (const [i, v] of item.value.entries()) stack.push({ value: v, at: `${item.at}[${i}]` });
+    } else if (typeof item.value === 'object')
+      for (const [k, v] of Object.entries(item.value as object))
+        stack.push({ value: v, at: `${item.at}.${k}` });
+  }
+  return undefined;
+}
+
+/**
+ * The bundle comes from another system, so its shape is not trusted: FHIR JSON has no nulls (R4
+ * §2.6.2), and an element of another shape than R4 gives it (an object for an array) or out of any
+ * range (a duration of 2^31 weeks) makes the reader fail on it. Both are the sender's error, answered as an OperationOutcome.
+ */
+function readUntrustedBundle(body: unknown) {
+  const nullAt = firstNull(body, 'Bundle');
+  if (nullAt) {
+    throw new FhirIssues(422, 'structure', [
+      { expression: nullAt, message: 'FHIR JSON has no null values; leave the element out.' },
+    ]);
+  }
+  try {
+    return parseReferralBundle(body);
+  } catch (err) {
+    // A TypeError: an element of another shape; a RangeError: a value no date can hold (a period of 2^31 weeks).
+    if (!(err instanceof TypeError || err instanceof RangeError)) throw err;
+    throw new FhirIssues(422, 'structure', [
+      {
+        expression: 'Bundle',
+        message: 'An element does not have the shape or range FHIR R4 defines for it.',
+      },
+    ]);
+  }
+}
+
 export interface ImportOutcome {
   created: { patient: boolean; provider: boolean };
   serviceRequest: ServiceRequest;
@@ -38,7 +79,7 @@ export class FhirImportService {
   constructor(private readonly tenancy: Tenancy) {}
 
   importReferral(actor: Actor, body: unknown): Promise<ImportOutcome> {
-    const parsed = parseReferralBundle(body);
+    const parsed = readUntrustedBundle(body);
     if (!parsed.ok) throw new FhirIssues(422, 'invalid', parsed.issues);
     const { patient, provider, referral } = parsed.value;
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {

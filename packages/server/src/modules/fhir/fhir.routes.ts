@@ -15,6 +15,7 @@ import type {
 } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
+import { databaseInputError } from '../../platform/database-errors.ts';
 import { AppError, Invalid } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/request-auth.ts';
 import type { Tenancy } from '../../platform/tenancy.ts';
@@ -180,6 +181,7 @@ function installFhirErrors(app: FastifyInstance) {
     let outcome = operationOutcome([
       { code: 'exception', diagnostics: `Something went wrong on the server. Quote request id ${req.id}.` },
     ]);
+    const unusable = databaseInputError(err);
     if (err instanceof FhirIssues) {
       status = err.status;
       outcome = operationOutcome(
@@ -199,6 +201,16 @@ function installFhirErrors(app: FastifyInstance) {
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       status = err.statusCode;
       outcome = operationOutcome([{ code: issueCodeForStatus(status), diagnostics: err.message }]);
+    } else if (unusable) {
+      req.log.warn({ err }, 'input refused by the database');
+      status = 400;
+      outcome = operationOutcome(
+        unusable.map((e) => ({
+          code: 'invalid',
+          diagnostics: e.message,
+          expression: e.field,
+        })),
+      );
     } else {
       req.log.error({ err }, 'unhandled error');
     }

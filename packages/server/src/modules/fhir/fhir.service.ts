@@ -1,6 +1,7 @@
 import { can } from '@fascia/domain/access/permissions';
 import { decodeCursor, encodeCursor, type PageCursor, searchBundle } from '@fascia/domain/fhir/bundle';
 import { FHIR_TYPE_NAMES, FHIR_TYPES, type FhirType } from '@fascia/domain/fhir/capability';
+import { isUuid } from '@fascia/domain/fhir/common';
 import { matchesFilters, resourcePatientId, type SearchFilters } from '@fascia/domain/fhir/search';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { Invalid, NotFound } from '../../platform/errors.ts';
@@ -97,6 +98,8 @@ export class FhirService {
   async everything(actor: Actor, patientId: string, baseUrl: string, selfUrl: string): Promise<Bundle> {
     const route = 'GET /fhir/R4/Patient/:id/$everything';
     await assertTypeAllowed(this.tenancy, actor, 'Patient', route);
+    // Patient ids are uuids: anything else names no patient, and must not reach the uuid column.
+    if (!isUuid(patientId)) throw new NotFound('The patient');
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       const clinical = await assertPatientReadable(this.tenancy, tx.db, actor, 'Patient', patientId, route);
       const ctx = await mapContext(tx, actor, baseUrl);

@@ -1,3 +1,4 @@
+import { isoDateSchema } from '@fascia/domain/patients/date.schema';
 import { coverageSchema, patientSchema } from '@fascia/domain/patients/patient.schema';
 import { z } from 'zod';
 
@@ -56,7 +57,7 @@ export const patientSummary = z.object({
 
 export const patientListQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  dateOfBirth: z.iso.date().optional(),
+  dateOfBirth: isoDateSchema.optional(),
   phone: z.string().trim().max(30).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { providerDisplayName, type ReferringProvider } from '@fascia/domain/referrals/provider.schema';
 import { orderedVisits, type Referral, referralSchema } from '@fascia/domain/referrals/referral.schema';
+import { z } from 'zod';
 import { Invalid, NotFound } from '../../platform/errors.ts';
 import { uploadProblem } from '../../platform/file-types.ts';
 import { assertPatientExists } from '../../platform/patient-access.ts';
@@ -206,13 +207,19 @@ export class ReferralsService {
   }
 }
 
+/** The stored referral names its provider by directory id, which the domain schema leaves to us. */
+const providerIdSchema = z.uuid('Choose a provider from the directory.');
+
 function parseReferral(input: Record<string, unknown>): Referral {
   const parsed = referralSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new Invalid(
-      parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'body', message: i.message })),
-    );
+  const errors = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'body', message: i.message }));
+  const provider = providerIdSchema.safeParse(input.providerId);
+  if (!provider.success && !errors.some((e) => e.field === 'providerId')) {
+    errors.push({ field: 'providerId', message: provider.error.issues[0]?.message ?? 'is invalid' });
   }
+  if (errors.length || !parsed.success) throw new Invalid(errors);
   return parsed.data;
 }
 
