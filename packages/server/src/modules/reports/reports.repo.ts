@@ -2,13 +2,15 @@ import { sql } from 'kysely';
 import type { DocumentsTable } from '../../db/schema-clinical.ts';
 import type { Tx } from '../../platform/tenancy.ts';
 
-export function signedNotesForReferral(tx: Tx, referralId: string) {
+export function signedNotesForReferral(tx: Tx, organizationId: string, referralId: string) {
   return tx
     .selectFrom('session_notes')
-    .select(['visit_date', 'content'])
+    .select(['visit_date', 'content', 'signed_at'])
+    .where('organization_id', '=', organizationId)
     .where('referral_id', '=', referralId)
     .where('status', '=', 'signed')
     .orderBy('visit_date')
+    .orderBy('signed_at')
     .execute();
 }
 

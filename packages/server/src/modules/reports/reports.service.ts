@@ -59,7 +59,7 @@ export class ReportsService {
           .select(['name', 'credentials', 'license_number'])
           .where('id', '=', actor.userId)
           .executeTakeFirstOrThrow(),
-        repo.signedNotesForReferral(tx.db, referralId),
+        repo.signedNotesForReferral(tx.db, actor.organizationId, referralId),
         repo.latestPlanFor(tx.db, referralId),
       ]);
       const today = clinicToday(org.time_zone);
@@ -70,7 +70,11 @@ export class ReportsService {
         today,
       );
       const summary = progressSummary({
-        visits: notes.map((n) => ({ visitDate: n.visit_date, note: n.content as SignedNote })),
+        visits: notes.map((n) => ({
+          visitDate: n.visit_date,
+          note: n.content as SignedNote,
+          sequence: n.signed_at ? new Date(n.signed_at).getTime() : 0,
+        })),
         outcomes: outcomes.map((o) => ({
           instrumentId: o.instrument_id,
           administeredOn: o.administered_on,

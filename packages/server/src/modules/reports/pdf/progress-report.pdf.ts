@@ -142,12 +142,17 @@ export async function renderProgressReport(r: ProgressReportInput): Promise<Buff
     table(
       doc,
       [
-        { title: 'Goal', width: 0.5 },
-        { title: 'Term', width: 0.12 },
-        { title: 'Target date', width: 0.18 },
-        { title: 'Status', width: 0.2 },
+        { title: 'Goal', width: 0.4 },
+        { title: 'Term', width: 0.1 },
+        { title: 'Target date', width: 0.15 },
+        { title: 'Status', width: 0.35 },
       ],
-      s.goals.map((g) => [g.description, g.term, g.targetDate, g.status.replace(/_/g, ' ')]),
+      s.goals.map((g) => [
+        g.description,
+        g.term,
+        g.targetDate,
+        `${g.status.replace(/_/g, ' ')} (${g.basis})`,
+      ]),
     );
   }
 
