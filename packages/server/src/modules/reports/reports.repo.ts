@@ -52,7 +52,7 @@ export async function insertDocument(
     | 'size_bytes'
     | 'content'
     | 'generated_by'
-  >,
+  > & { source_hash?: string | null },
 ) {
   // Versions count per patient, kind and subject (referral or note): "progress report v3".
   const previous = await tx
@@ -98,4 +98,49 @@ export function listDocuments(tx: Tx, patientId: string) {
 
 export function getDocument(tx: Tx, id: string) {
   return tx.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The goals of the plan version a note was written under (the plan's current version). */
+export async function planGoals(tx: Tx, organizationId: string, planId: string | null) {
+  if (!planId) return [];
+  const row = await tx
+    .selectFrom('plans as p')
+    .innerJoin('plan_versions as v', (j) =>
+      j
+        .onRef('v.plan_id', '=', 'p.id')
+        .onRef('v.version', '=', 'p.current_version')
+        .onRef('v.organization_id', '=', 'p.organization_id'),
+    )
+    .select('v.content')
+    .where('p.organization_id', '=', organizationId)
+    .where('v.organization_id', '=', organizationId)
+    .where('p.id', '=', planId)
+    .executeTakeFirst();
+  return ((row?.content as { goals?: unknown[] } | undefined)?.goals ?? []) as Array<{
+    id: string;
+    term: 'short' | 'long';
+    measure: never;
+  }>;
+}
+
+export function clinicHomeCareItems(tx: Tx, organizationId: string) {
+  return tx
+    .selectFrom('clinic_home_care_items')
+    .select('data')
+    .where('organization_id', '=', organizationId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** A visit-note PDF already made from exactly this source, if any. */
+export function documentFromSource(tx: Tx, organizationId: string, noteId: string, sourceHash: string) {
+  return tx
+    .selectFrom('documents')
+    .select(['id', 'version', 'kind', 'title', 'sha256', 'size_bytes', 'created_at'])
+    .where('organization_id', '=', organizationId)
+    .where('note_id', '=', noteId)
+    .where('source_hash', '=', sourceHash)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
