@@ -10,6 +10,7 @@ import { applyProblem } from '../../components/form-problem.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { hasPermission, SESSION_KEY, useSession } from '../auth/session-query.ts';
+import { ClinicProfileSection } from './clinic-profile-section.tsx';
 
 export function SettingsPage() {
   const { data: session } = useSession();
@@ -28,6 +29,7 @@ export function SettingsPage() {
       <QueryState query={organization} label="the clinic settings">
         {(org) => <SettingsForm key={JSON.stringify(org)} organization={org} canEdit={canEdit} />}
       </QueryState>
+      <ClinicProfileSection canEdit={hasPermission(session, 'organization.profile')} />
     </>
   );
 }
