@@ -25,13 +25,18 @@ export function outcomeResponses(tx: Tx, patientId: string, from: string, to: st
     .execute();
 }
 
-export function latestPlanFor(tx: Tx, referralId: string) {
+export function latestPlanFor(tx: Tx, organizationId: string, referralId: string) {
   return tx
     .selectFrom('plans as p')
     .innerJoin('plan_versions as v', (j) =>
-      j.onRef('v.plan_id', '=', 'p.id').onRef('v.version', '=', 'p.current_version'),
+      j
+        .onRef('v.plan_id', '=', 'p.id')
+        .onRef('v.version', '=', 'p.current_version')
+        .onRef('v.organization_id', '=', 'p.organization_id'),
     )
-    .select(['v.content'])
+    .select(['v.content', 'v.changed_at'])
+    .where('p.organization_id', '=', organizationId)
+    .where('v.organization_id', '=', organizationId)
     .where('p.referral_id', '=', referralId)
     .orderBy('p.created_at', 'desc')
     .limit(1)

@@ -4,6 +4,7 @@ import { type CustomHomeCareItem, clinicHomeCareLibrary } from '@fascia/domain/p
 import type { PlanOfCare } from '@fascia/domain/plans/plan-of-care.schema';
 import { providerDisplayName, type ReferringProvider } from '@fascia/domain/referrals/provider.schema';
 import type { Referral } from '@fascia/domain/referrals/referral.schema';
+import type { GoalStatusRecord } from '@fascia/domain/reports/goal-status';
 import { progressSummary } from '@fascia/domain/reports/progress-summary';
 import { SCREENING_RULES } from '@fascia/domain/screening/rules/screening-rules';
 import { canonicalJson } from '@fascia/domain/sessions/canonical';
@@ -65,7 +66,7 @@ export class ReportsService {
           .executeTakeFirstOrThrow(),
         signerOf(tx.db, actor),
         repo.signedNotesForReferral(tx.db, actor.organizationId, referralId),
-        repo.latestPlanFor(tx.db, referralId),
+        repo.latestPlanFor(tx.db, actor.organizationId, referralId),
       ]);
       const today = clinicToday(org.time_zone);
       const outcomes = await repo.outcomeResponses(
@@ -85,7 +86,9 @@ export class ReportsService {
           administeredOn: o.administered_on,
           result: o.result as ScoreResult,
         })),
-        ...(plan ? { plan: plan.content as PlanOfCare } : {}),
+        ...(plan
+          ? { plan: plan.content as PlanOfCare, goalRecords: planGoalRecords(plan, org.time_zone) }
+          : {}),
         ...(referral.visitsAuthorized === undefined ? {} : { visitsAuthorized: referral.visitsAuthorized }),
       });
       const record = patient.data as PatientRecordLike;
@@ -294,6 +297,27 @@ export class ReportsService {
     });
     return documentSummary(row);
   }
+}
+
+/**
+ * A goal status set in the plan itself (as at a re-assessment) counts as a record of its day; the
+ * untouched "not started" of a new plan says nothing, so it does not outrank a note.
+ */
+function planGoalRecords(
+  plan: { content: unknown; changed_at: Date | string },
+  timeZone: string,
+): GoalStatusRecord[] {
+  const changed = new Date(plan.changed_at);
+  // en-CA formats a date as YYYY-MM-DD, the form visit dates take, in the clinic's own day.
+  const on = changed.toLocaleDateString('en-CA', { timeZone });
+  return ((plan.content as PlanOfCare).goals ?? [])
+    .filter((g) => g.status !== 'not_started')
+    .map((g) => ({
+      goalId: g.id,
+      status: g.status,
+      on,
+      sequence: changed.getTime(),
+    }));
 }
 
 const RULE_TITLES: ReadonlyMap<string, string> = new Map(SCREENING_RULES.map((r) => [r.id, r.title]));
