@@ -175,6 +175,7 @@ describe('the visit note a physician reads', () => {
       'Heart rate: 72 beats/min',
       'Temperature: 98.2 °F (36.8 °C)',
       'Decision: Proceed',
+      '97140 Manual therapy',
     ]) {
       expect(text, expected).toContain(expected);
     }

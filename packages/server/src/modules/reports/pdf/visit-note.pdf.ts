@@ -1,3 +1,4 @@
+import { findBillingCode } from '@fascia/domain/billing/billing-codes';
 import type { HomeCareItem } from '@fascia/domain/plans/home-care';
 import type { Goal } from '@fascia/domain/plans/plan-of-care.schema';
 import {
@@ -123,11 +124,15 @@ export async function renderVisitNote(v: VisitNoteInput): Promise<Buffer> {
       table(
         doc,
         [
-          { title: 'CPT', width: 0.3 },
-          { title: 'Minutes', width: 0.35 },
-          { title: 'Units', width: 0.35 },
+          { title: 'CPT', width: 0.6 },
+          { title: 'Minutes', width: 0.2 },
+          { title: 'Units', width: 0.2 },
         ],
-        v.billing.lines.map((l) => [l.code, String(l.minutes), String(l.units)]),
+        v.billing.lines.map((l) => [
+          `${l.code} ${findBillingCode(l.code)?.label ?? ''}`.trim(),
+          String(l.minutes),
+          String(l.units),
+        ]),
       );
       paragraph(doc, `Total timed units: ${v.billing.totalTimedUnits}`);
     }
