@@ -240,6 +240,35 @@ describe('the progress report from the chart', () => {
   });
 });
 
+describe('a goal status set at a re-assessment', () => {
+  it('finding 2: a plan revised after the visits (ODI goal met) outranks the earlier notes', async () => {
+    const revised = await call(ctx.app, therapist, 'PUT', `/api/plans/${planId}`, {
+      content: {
+        ...examplePlan,
+        referralId: flagship.referralId,
+        assessmentId: flagship.assessmentId,
+        goals: examplePlan.goals.map((g) => (g.id === 'g-odi' ? { ...g, status: 'met' } : g)),
+      },
+      reason: 'Re-evaluation: the ODI goal is met',
+      baseVersion: 1,
+    });
+    expect(revised.statusCode, revised.body).toBe(200);
+    const created = await ok(
+      await call(ctx.app, therapist, 'POST', `/api/referrals/${flagship.referralId}/reports`, {
+        kind: 're_evaluation',
+        assessment: 'Re-evaluated.',
+        recommendation: 'continue',
+      }),
+      201,
+    );
+    const text = pdfToText(
+      (await call(ctx.app, therapist, 'GET', `/api/documents/${created.id}`)).rawPayload,
+    );
+    const odiRow = text.split('\n').find((r) => r.includes('ODI reduced by 10')) ?? '';
+    expect(odiRow).toMatch(/\bmet\b/);
+  });
+});
+
 describe('clinic profile and signatures', () => {
   it('finding 3: every PDF carries the letterhead and the signer with credentials and licence', async () => {
     const docs = (
