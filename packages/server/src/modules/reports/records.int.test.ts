@@ -337,6 +337,18 @@ describe('clinic profile and signatures', () => {
     expect(refused.json().errors ?? refused.json()).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'licenseNumber' })]),
     );
+    const referral = await ctx.ownerDb
+      .selectFrom('referrals')
+      .select('id')
+      .where('organization_id', '=', bare.organizationId)
+      .executeTakeFirstOrThrow();
+    const report = await call(ctx.app, t, 'POST', `/api/referrals/${referral.id}/reports`, {
+      kind: 'progress_report',
+      assessment: 'x',
+      recommendation: 'continue',
+    });
+    expect(report.statusCode).toBe(422);
+    expect(report.body).toContain('Add your licence number to your profile before signing');
     await ok(await call(ctx.app, t, 'PATCH', '/api/account/profile', { licenseNumber: 'MA-77001' }));
     await ok(
       await call(ctx.app, t, 'POST', `/api/assessments/${drafts[0]?.id}/sign`, {
