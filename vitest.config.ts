@@ -8,6 +8,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // The first FHIR test in a worker compiles the whole R4 JSON schema (seconds on a busy
+          // 2-core machine); the default 5 s made those tests fail by load, not by content.
+          testTimeout: 20_000,
           include: ['packages/domain/src/**/*.test.ts', 'packages/web/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts'],
         },

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { TEST_APP_PASSWORD } from '../packages/server/test/constants.ts';
+import { TEST_APP_PASSWORD, TEST_AUDIT_KEY } from '../packages/server/test/constants.ts';
 import {
   dropDatabase,
   recreateDatabase,
@@ -39,6 +41,9 @@ export default async function setup(project: TestProject) {
         FASCIA_PUBLIC_URL: baseUrl,
         FASCIA_DEMO: 'true',
         FASCIA_SIGN_IN_RATE_PER_MINUTE: '1000',
+        // Nothing in the repository's ./data: the audit key and its checkpoints stay with the run.
+        FASCIA_AUDIT_KEY: TEST_AUDIT_KEY,
+        FASCIA_AUDIT_CHECKPOINT_FILE: path.join(tmpdir(), `${E2E_DB}-audit-checkpoints.json`),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

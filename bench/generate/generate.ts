@@ -121,6 +121,11 @@ export async function generate(client: pg.Client, opts: GenerateOptions): Promis
     await loadAuditChain(rng, loader, ctx, emails);
   }
   await loader.drain();
+  // The generator holds no audit key: its rows stand for history from before migration 0013 and
+  // are verified as chained but unkeyed; the server signs every row it adds after them.
+  await client.query(`INSERT INTO audit_keying_start (organization_id, first_keyed_seq)
+    SELECT organization_id, max(seq) + 1 FROM audit_events GROUP BY organization_id
+    ON CONFLICT (organization_id) DO NOTHING`);
   const tables = Object.fromEntries(loader.stats);
   if (!fixture) throw new Error('no clinic generated');
   await client.query('CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value jsonb NOT NULL)');
@@ -240,7 +245,8 @@ function checkChunk(chunk: Chunk): void {
 
 /**
  * The clinic's audit trail in time order, numbered and hash-chained exactly as the server
- * appends it, so `fascia audit verify` accepts it and the app continues the chain.
+ * appends it, so `fascia audit verify` accepts it (as unkeyed history, see below) and the app
+ * continues the chain.
  */
 async function loadAuditChain(rng: Rng, loader: Loader, ctx: OrgContext, emails: Record<string, string>) {
   ctx.audit.sort((a, b) => a.t - b.t);

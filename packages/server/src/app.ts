@@ -25,6 +25,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { accountRoutes } from './modules/auth/account.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { emergencyAccessRoutes } from './modules/emergency-access/emergency-access.routes.ts';
+import { EmergencyAccessService } from './modules/emergency-access/emergency-access.service.ts';
 import { fhirRoutes } from './modules/fhir/fhir.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { healthHistoryRoutes } from './modules/health-history/health-history.routes.ts';
@@ -51,6 +53,8 @@ import { SessionsService } from './modules/sessions/sessions.service.ts';
 import { InvitationsService } from './modules/staff/invitations.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
+import { loadAuditKeyring } from './platform/audit-keys.ts';
+import { installCanonicalIds } from './platform/canonical-ids.ts';
 import { Mailer } from './platform/mail.ts';
 import { installProblemHandlers } from './platform/problem.ts';
 import { installRequestAuth, type RouteAuth } from './platform/request-auth.ts';
@@ -71,6 +75,8 @@ declare module 'fastify' {
     routeTable: RouteEntry[];
   }
 }
+
+const carriesRecords = (url: string) => /^\/(api|fhir)(\/|\?|$)/.test(url);
 
 /** Builds the whole application without listening, so tests drive it with `inject` or a port. */
 export async function buildApp(config: Config, db: Kysely<Database>): Promise<FastifyInstance> {
@@ -94,6 +100,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
 
   const webApp = existsSync(path.join(WEB_DIST, 'index.html'));
   installProblemHandlers(app, { webApp });
+  installCanonicalIds(app);
   await app.register(fastifyCookie);
   // Built once: @fastify/helmet builds helmet again on every request (it showed in request profiles).
   const securityHeaders = helmet({
@@ -113,9 +120,13 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
     },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
   });
-  app.addHook('onRequest', (req, reply, done) =>
-    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)),
-  );
+  app.addHook('onRequest', (req, reply, done) => {
+    // Anything the API or FHIR answers may carry a patient's record (errors included); no browser,
+    // proxy or shared-tablet cache may keep it. The web app's static files stay cacheable.
+    if (carriesRecords(req.url) || carriesRecords(req.routeOptions.url ?? ''))
+      reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined));
+  });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -136,7 +147,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const tenancy = new Tenancy(db, config.readAuditCommit);
+  const tenancy = new Tenancy(db, config.readAuditCommit, loadAuditKeyring(config, { create: true }));
   installRequestAuth(app, tenancy, config);
   const mailer = new Mailer(tenancy, config);
   const auth = new AuthService(tenancy, config);
@@ -152,6 +163,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(auditRoutes(tenancy));
   await app.register(outboxRoutes(tenancy));
   await app.register(patientsRoutes(new PatientsService(tenancy)));
+  await app.register(emergencyAccessRoutes(new EmergencyAccessService(tenancy)));
   await app.register(healthHistoryRoutes(new HealthHistoryService(tenancy)));
   await app.register(referralsRoutes(new ReferralsService(tenancy)));
   await app.register(screeningRoutes(new ScreeningService(tenancy)));

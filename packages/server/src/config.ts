@@ -10,6 +10,13 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+// A secret of at least 128 bits written as text (`openssl rand -hex 32` gives 256); no separators,
+// so a list of retired keys can be split on commas or spaces.
+const auditKey = z
+  .string()
+  .min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+  .regex(/^[^\s,]+$/, 'must not contain spaces or commas');
+
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const envSchema = z.object({
@@ -41,6 +48,14 @@ const envSchema = z.object({
   FASCIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   FASCIA_SIGN_IN_RATE_PER_MINUTE: intIn(1, 10_000).default(20),
   FASCIA_READ_AUDIT_COMMIT: z.enum(['async', 'sync']).default('async'),
+  FASCIA_AUDIT_KEY: auditKey.optional(),
+  FASCIA_AUDIT_RETIRED_KEYS: z
+    .string()
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(auditKey))
+    .optional(),
+  FASCIA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  FASCIA_AUDIT_CHECKPOINT_MINUTES: intIn(1, 24 * 60).default(5),
 });
 
 export interface Config {
@@ -63,6 +78,14 @@ export interface Config {
   signInRatePerMinute: number;
   /** How a read's audit rows commit (migration 0009): without waiting for the disk, or synchronously. */
   readAuditCommit: 'async' | 'sync';
+  /**
+   * The audit keys from the environment, retired first and the current one last; undefined when
+   * they are kept in <dataDir>/audit-keys.secret instead (platform/audit-keys.ts).
+   */
+  auditKeys: string[] | undefined;
+  /** Signed checkpoints of each clinic's chain head, kept outside the database. */
+  auditCheckpointFile: string;
+  auditCheckpointMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -95,5 +118,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.FASCIA_LOG_LEVEL,
     signInRatePerMinute: e.FASCIA_SIGN_IN_RATE_PER_MINUTE,
     readAuditCommit: e.FASCIA_READ_AUDIT_COMMIT,
+    auditKeys: auditKeysFrom(e.FASCIA_AUDIT_KEY, e.FASCIA_AUDIT_RETIRED_KEYS),
+    auditCheckpointFile: path.resolve(
+      e.FASCIA_AUDIT_CHECKPOINT_FILE ?? path.join(e.FASCIA_DATA_DIR, 'audit-checkpoints.json'),
+    ),
+    auditCheckpointMinutes: e.FASCIA_AUDIT_CHECKPOINT_MINUTES,
   };
+}
+
+function auditKeysFrom(current: string | undefined, retired: string[] | undefined): string[] | undefined {
+  if (!current) {
+    if (retired?.length)
+      throw new ConfigError(
+        'Invalid configuration:\n  FASCIA_AUDIT_RETIRED_KEYS: needs FASCIA_AUDIT_KEY, the current key',
+      );
+    return undefined;
+  }
+  return [...(retired ?? []), current];
 }

@@ -1,7 +1,8 @@
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createAppDb, createOwnerDb, openDatabase } from './db/connection.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, ensureDemoClinic } from './modules/organization/organization.setup.ts';
-import { verifyAuditChain } from './platform/audit.ts';
+import { startCheckpointing, verifyEveryClinic } from './platform/audit-cli.ts';
+import { loadAuditKeyring } from './platform/audit-keys.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 const say = (m: string) => process.stdout.write(`${m}\n`);
@@ -9,7 +10,7 @@ const USAGE = `Usage: fascia <command>
   serve          start the clinic server (default)
   migrate        apply database migrations and exit
   seed           create the demo clinic if it does not exist
-  audit verify   check every clinic's audit chain; names the first broken row`;
+  audit verify   check every clinic's audit chain, its MACs and checkpoints; names every broken row`;
 
 /**
  * The application's modules (most of a warm start) load while the embedded PostgreSQL starts in
@@ -36,8 +37,11 @@ async function serve(config: Config) {
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {
     const ownerDb = createOwnerDb(db.ownerUrl);
+    const auditKeys = loadAuditKeyring(config, { create: true });
     demoCreated = config.demo
-      ? await ensureDemoClinic(ownerDb, config.session.idleMinutes).finally(() => ownerDb.destroy())
+      ? await ensureDemoClinic(ownerDb, config.session.idleMinutes, auditKeys).finally(() =>
+          ownerDb.destroy(),
+        )
       : false;
     app = await buildApp(config, appDb);
     if (demoCreated) {
@@ -50,9 +54,11 @@ async function serve(config: Config) {
     await db.stop();
     throw err;
   }
+  const checkpointing = startCheckpointing(db.ownerUrl, config, (m) => say(m));
   onStopSignal(async (signal) => {
     say(`\n${signal} received: finishing requests in flight, then stopping the database…`);
     await app.close();
+    await checkpointing.stop();
     await appDb.destroy();
     await db.stop();
     say('Fascia stopped.');
@@ -61,6 +67,7 @@ async function serve(config: Config) {
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
     await app.close();
+    await checkpointing.stop();
     await appDb.destroy();
     await db.stop();
     throw err;
@@ -110,7 +117,9 @@ async function withDatabase<T>(
   config: Config,
   work: (ownerUrl: string, appUrl: string) => Promise<T>,
 ): Promise<T> {
-  const db = await openDatabase(config, (m) => config.logLevel === 'debug' && say(m));
+  const db = await openDatabase(config, (m) => config.logLevel === 'debug' && say(m), 'command');
+  if (db.sharedWith)
+    say(`using the database of the Fascia server running on this data folder (pid ${db.sharedWith})`);
   try {
     return await work(db.ownerUrl, db.appUrl);
   } finally {
@@ -129,7 +138,11 @@ async function main(argv: string[]) {
     case 'seed':
       return withDatabase(config, async (ownerUrl, appUrl) => {
         const ownerDb = createOwnerDb(ownerUrl);
-        const created = await ensureDemoClinic(ownerDb, config.session.idleMinutes);
+        const created = await ensureDemoClinic(
+          ownerDb,
+          config.session.idleMinutes,
+          loadAuditKeyring(config, { create: true }),
+        );
         await ownerDb.destroy();
         if (created) {
           const [{ buildApp }, { seedDemoRecords }] = await Promise.all([loadApp(), loadDemoRecords()]);
@@ -147,24 +160,8 @@ async function main(argv: string[]) {
       return withDatabase(config, async (ownerUrl) => {
         const ownerDb = createOwnerDb(ownerUrl);
         try {
-          const orgs = await ownerDb
-            .selectFrom('organizations')
-            .select(['id', 'name'])
-            .orderBy('created_at')
-            .execute();
-          let broken = 0;
-          for (const org of orgs) {
-            const report = await verifyAuditChain(ownerDb, org.id);
-            if (report.broken) {
-              broken += 1;
-              say(
-                `BROKEN ${org.name} (${org.id}): row seq ${report.broken.seq} id ${report.broken.id}: ${report.broken.reason}`,
-              );
-            } else {
-              say(`ok     ${org.name} (${org.id}): ${report.rows} rows`);
-            }
-          }
-          if (broken > 0) process.exitCode = 1;
+          const clean = await verifyEveryClinic(ownerDb, config, say);
+          if (!clean) process.exitCode = 1;
         } finally {
           await ownerDb.destroy();
         }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Role } from '@fascia/domain/access/permissions';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -9,7 +11,8 @@ import { type Config, loadConfig } from '../src/config.ts';
 import { asAppRole, createAppDb, createOwnerDb, withDatabase } from '../src/db/connection.ts';
 import type { Database } from '../src/db/schema.ts';
 import { createClinic } from '../src/modules/organization/organization.setup.ts';
-import { TEST_APP_PASSWORD, TEST_PASSWORD } from './constants.ts';
+import { loadAuditKeyring } from '../src/platform/audit-keys.ts';
+import { TEST_APP_PASSWORD, TEST_AUDIT_KEY, TEST_PASSWORD } from './constants.ts';
 
 export { TEST_PASSWORD };
 
@@ -39,6 +42,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     FASCIA_DEMO: 'false',
     FASCIA_DB_POOL_SIZE: '4',
     FASCIA_SIGN_IN_RATE_PER_MINUTE: '1000',
+    // Never the repository's ./data: the key comes from the environment, checkpoints go nowhere.
+    FASCIA_AUDIT_KEY: TEST_AUDIT_KEY,
+    FASCIA_AUDIT_CHECKPOINT_FILE: path.join(tmpdir(), `${name}-checkpoints.json`),
     ...env,
   });
   const appDb = createAppDb(appUrl, config.dbPoolSize);
@@ -73,12 +79,16 @@ export async function createTestClinic(
     // Signing needs credentials (and a licence for therapists); tests of that refusal opt out.
     ...(opts.withoutCredentials ? {} : { credentials: 'LMT', licenseNumber: `MT-${role}-${tag}` }),
   }));
-  const created = await createClinic(ctx.ownerDb, {
-    name: `Clinic ${tag}`,
-    requireMfa: opts.requireMfa ?? false,
-    idleMinutes: opts.idleMinutes ?? 15,
-    staff,
-  });
+  const created = await createClinic(
+    ctx.ownerDb,
+    {
+      name: `Clinic ${tag}`,
+      requireMfa: opts.requireMfa ?? false,
+      idleMinutes: opts.idleMinutes ?? 15,
+      staff,
+    },
+    loadAuditKeyring(ctx.config, { create: false }),
+  );
   const emailOf = (role: Role) => staff.find((s) => s.role === role)?.email as string;
   const idOf = (role: Role) => created.users.find((u) => u.role === role)?.id as string;
   return { organizationId: created.organizationId, emailOf, idOf };

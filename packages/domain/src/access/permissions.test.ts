@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canAssignRole, ROLES } from './permissions.ts';
+import { can, canAssignRole, canInClinic, ROLES } from './permissions.ts';
 
 describe('permission matrix', () => {
   it.each([
@@ -14,8 +14,28 @@ describe('permission matrix', () => {
     ['admin', 'staff.manage', true],
     ['admin', 'organization.manage', false],
     ['owner', 'organization.manage', true],
+    ['owner', 'patients.care_team.manage', true],
+    ['admin', 'patients.care_team.manage', true],
+    ['therapist', 'patients.care_team.manage', false],
+    ['front_desk', 'patients.care_team.manage', false],
+    ['biller', 'patients.care_team.manage', false],
+    ['therapist', 'clinical.emergency_access', true],
+    ['owner', 'clinical.emergency_access', false],
+    ['front_desk', 'clinical.emergency_access', false],
   ] as const)('%s may %s: %s', (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
+  });
+
+  it('finding 3: only the front desk gains care-team management, and only where the clinic allows it', () => {
+    const on = { frontDeskManagesCareTeam: true };
+    const off = { frontDeskManagesCareTeam: false };
+    expect(canInClinic('front_desk', 'patients.care_team.manage', off)).toBe(false);
+    expect(canInClinic('front_desk', 'patients.care_team.manage', on)).toBe(true);
+    for (const role of ['therapist', 'biller'] as const) {
+      expect(canInClinic(role, 'patients.care_team.manage', on)).toBe(false);
+    }
+    expect(canInClinic('admin', 'patients.care_team.manage', off)).toBe(true);
+    expect(canInClinic('front_desk', 'clinical.read_own', on)).toBe(false);
   });
 
   it('only an owner makes owners', () => {

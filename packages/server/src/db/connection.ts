@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import type { OwnerRole } from './data-folder-owner.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { APP_ROLE, migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
@@ -20,6 +21,8 @@ export interface DatabaseHandle {
   /** Connects as fascia_app, a role that owns nothing and is subject to row-level security. */
   appUrl: string;
   embedded: boolean;
+  /** The pid of the running `fascia serve` whose embedded PostgreSQL this connected to, if any. */
+  sharedWith?: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -27,23 +30,28 @@ const EMBEDDED_DB = 'fascia';
 
 /**
  * With DATABASE_URL: that PostgreSQL, nothing started. Without: the embedded server under
- * <dataDir>/pg, started now and stopped by `stop()`. Either way the schema is migrated on return.
+ * <dataDir>/pg, started now and stopped by `stop()`, or, for a one-shot command beside a running
+ * `fascia serve`, that server's, left running. Either way the schema is migrated on return.
  */
 export async function openDatabase(
   config: Config,
   log: (m: string) => void = () => {},
+  role: OwnerRole = 'serve',
 ): Promise<DatabaseHandle> {
   let ownerUrl: string;
   let stopServer = async () => {};
+  let sharedWith: number | undefined;
   if (config.databaseUrl) {
     ownerUrl = config.databaseUrl;
   } else {
     const embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
+      role,
       log,
     });
     stopServer = embedded.stop;
+    sharedWith = embedded.sharedWith;
     await ensureDatabase(embedded.ownerUrl, EMBEDDED_DB);
     ownerUrl = withDatabase(embedded.ownerUrl, EMBEDDED_DB);
   }
@@ -54,6 +62,7 @@ export async function openDatabase(
       ownerUrl,
       appUrl: asAppRole(ownerUrl, appPassword),
       embedded: !config.databaseUrl,
+      sharedWith,
       stop: stopServer,
     };
   } catch (err) {

@@ -37,6 +37,8 @@ export interface OrganizationsTable {
   time_zone: Generated<string>;
   referral_expiring_days: Generated<number>;
   referral_expiring_visits: Generated<number>;
+  front_desk_manages_care_team: Generated<boolean>;
+  emergency_access_minutes: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -107,6 +109,20 @@ export interface OutboxTable {
   created_at: Timestamp;
   sent_at: NullableTimestamp;
   error: string | null;
+  regarding_type: 'invitation' | 'document_share' | null;
+  regarding_id: string | null;
+  /** The body's one-time link was mailed and never stored (mail.ts). */
+  link_withheld: Generated<boolean>;
+}
+
+export interface EmergencyAccessGrantsTable {
+  organization_id: string;
+  id: Generated<string>;
+  patient_id: string;
+  user_id: string;
+  reason: string;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface AuditEventsTable {
@@ -125,6 +141,15 @@ export interface AuditEventsTable {
   detail: Json;
   prev_hash: string;
   hash: string;
+  /** HMAC by the application with the audit key (migration 0013); null on older rows. */
+  mac: string | null;
+  mac_key_id: string | null;
+}
+
+/** Per clinic, the first audit row that must carry a MAC (rows before migration 0013 do not). */
+export interface AuditKeyingStartTable {
+  organization_id: string;
+  first_keyed_seq: string;
 }
 
 export interface InstanceSettingsTable {
@@ -140,9 +165,11 @@ export interface Database {
   invitations: InvitationsTable;
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
+  audit_keying_start: AuditKeyingStartTable;
   instance_settings: InstanceSettingsTable;
   patients: PatientsTable;
   patient_care_team: PatientCareTeamTable;
+  emergency_access_grants: EmergencyAccessGrantsTable;
   coverages: CoveragesTable;
   health_history_items: HealthHistoryItemsTable;
   referring_providers: ReferringProvidersTable;

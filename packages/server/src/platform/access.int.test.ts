@@ -74,6 +74,9 @@ describe('the matrix itself (what a clinic expects)', () => {
     ['owner', 'GET', '/api/audit', 200],
     ['admin', 'GET', '/api/outbox', 200],
     ['therapist', 'GET', '/api/organization', 200],
+    ['therapist', 'PATCH', '/api/organization/access', 403],
+    ['front_desk', 'PATCH', '/api/organization/access', 403],
+    ['admin', 'PATCH', '/api/organization/access', 422],
   ] as const)('%s %s %s → %i', async (role, method, url, status) => {
     const s = await signIn(ctx.app, a.emailOf(role));
     const res = await call(ctx.app, s, method, url, method === 'GET' ? undefined : { name: 'x' });
@@ -94,6 +97,71 @@ describe('the matrix itself (what a clinic expects)', () => {
         (d) => d.actor_email === a.emailOf('front_desk') && JSON.stringify(d.detail).includes('/api/audit'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('care team and emergency access (issue 12, finding 3)', () => {
+  const patientOf = async (clinic: typeof a) => {
+    const s = await signIn(ctx.app, clinic.emailOf('owner'));
+    const res = await call(ctx.app, s, 'POST', '/api/patients', {
+      record: {
+        legalName: { given: 'Matrix', family: 'Patient' },
+        dateOfBirth: '1990-01-01',
+        sex: 'female',
+        consents: {
+          treatment: { given: true, date: '2026-01-05' },
+          communication: { given: false, channels: [] },
+        },
+      },
+    });
+    return res.json().id as string;
+  };
+  const reason = { reason: 'Covering an emergency for a colleague who is away today.' };
+
+  it.each([
+    ['owner', 200, 403],
+    ['admin', 200, 403],
+    ['therapist', 403, 201],
+    ['front_desk', 403, 403],
+    ['biller', 403, 403],
+  ] as const)('%s: care team → %i, emergency access → %i', async (role, careTeam, emergency) => {
+    const id = await patientOf(a);
+    const s = await signIn(ctx.app, a.emailOf(role));
+    const team = await call(ctx.app, s, 'PUT', `/api/patients/${id}/care-team`, { careTeam: [] });
+    expect(team.statusCode, team.body).toBe(careTeam);
+    const glass = await call(ctx.app, s, 'POST', `/api/patients/${id}/emergency-access`, reason);
+    expect(glass.statusCode, glass.body).toBe(emergency);
+  });
+
+  it('the front desk passes the care-team route check only while the clinic setting is on', async () => {
+    const id = await patientOf(a);
+    const owner = await signIn(ctx.app, a.emailOf('owner'));
+    const desk = await signIn(ctx.app, a.emailOf('front_desk'));
+    await call(ctx.app, owner, 'PATCH', '/api/organization/access', { frontDeskManagesCareTeam: true });
+    try {
+      const res = await call(ctx.app, desk, 'PUT', `/api/patients/${id}/care-team`, { careTeam: [] });
+      expect(res.statusCode, res.body).toBe(200);
+    } finally {
+      await call(ctx.app, owner, 'PATCH', '/api/organization/access', { frontDeskManagesCareTeam: false });
+    }
+    expect(
+      (await call(ctx.app, desk, 'PUT', `/api/patients/${id}/care-team`, { careTeam: [] })).statusCode,
+    ).toBe(403);
+  });
+
+  it('another clinic’s patients are not found on either route', async () => {
+    const id = await patientOf(a);
+    const owner = await signIn(ctx.app, b.emailOf('owner'));
+    const therapist = await signIn(ctx.app, b.emailOf('therapist'));
+    expect(
+      (await call(ctx.app, owner, 'PUT', `/api/patients/${id}/care-team`, { careTeam: [] })).statusCode,
+    ).toBe(404);
+    expect(
+      (await call(ctx.app, therapist, 'POST', `/api/patients/${id}/emergency-access`, reason)).statusCode,
+    ).toBe(404);
+    expect((await call(ctx.app, therapist, 'GET', `/api/patients/${id}/emergency-access`)).statusCode).toBe(
+      404,
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestClinic, startTestApp, type TestContext } from '../../test/harness.ts';
-import { auditAppendStatement, verifyAuditChain } from './audit.ts';
+import { auditAppendStatement } from './audit.ts';
+import { type AuditKeyring, loadAuditKeyring } from './audit-keys.ts';
+import { verifyAuditChain } from './audit-verify.ts';
 import { setTenantStatement, Tenancy } from './tenancy.ts';
 
 /**
@@ -11,9 +13,13 @@ import { setTenantStatement, Tenancy } from './tenancy.ts';
  * takes the request's data change with it.
  */
 let ctx: TestContext;
+let keys: AuditKeyring;
 beforeAll(async () => {
   ctx = await startTestApp();
+  keys = loadAuditKeyring(ctx.config, { create: false }) as AuditKeyring;
 });
+const breaksOf = async (organizationId: string) =>
+  (await verifyAuditChain(ctx.ownerDb, organizationId, { keys })).breaks;
 
 const awkward = [
   'quote \' and "double" and back\\slash',
@@ -26,7 +32,7 @@ const awkward = [
 describe('audit append in the database', () => {
   it('hashes rows with awkward text exactly as verify recomputes them', async () => {
     const c = await createTestClinic(ctx);
-    const tenancy = new Tenancy(ctx.appDb);
+    const tenancy = new Tenancy(ctx.appDb, 'sync', keys);
     await tenancy.record(
       c.organizationId,
       { userId: c.idOf('owner'), email: "o'neil@clinic.example", ip: '::1' },
@@ -45,12 +51,12 @@ describe('audit append in the database', () => {
       .orderBy('seq')
       .execute();
     expect(rows.map((r) => r.resource_type)).toEqual(awkward);
-    expect((await verifyAuditChain(ctx.ownerDb, c.organizationId)).broken).toBeUndefined();
+    expect(await breaksOf(c.organizationId)).toEqual([]);
   });
 
   it('keeps one gap-free chain when many requests of one clinic append at once', async () => {
     const c = await createTestClinic(ctx);
-    const tenancy = new Tenancy(ctx.appDb);
+    const tenancy = new Tenancy(ctx.appDb, 'sync', keys);
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         tenancy.run(c.organizationId, { userId: c.idOf('therapist') }, async (tx) => {
@@ -59,8 +65,7 @@ describe('audit append in the database', () => {
         }),
       ),
     );
-    const report = await verifyAuditChain(ctx.ownerDb, c.organizationId);
-    expect(report.broken).toBeUndefined();
+    expect(await breaksOf(c.organizationId)).toEqual([]);
     const counted = await ctx.ownerDb
       .selectFrom('audit_events')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -72,7 +77,7 @@ describe('audit append in the database', () => {
 
   it('rolls the request back when its audit rows cannot be written', async () => {
     const c = await createTestClinic(ctx);
-    const tenancy = new Tenancy(ctx.appDb);
+    const tenancy = new Tenancy(ctx.appDb, 'sync', keys);
     const attempt = tenancy.run(c.organizationId, {}, async (tx) => {
       await tx.db
         .updateTable('organizations')
@@ -98,7 +103,7 @@ describe('audit append in the database', () => {
 
   it('leaves no tenant on the connection after the request', async () => {
     const c = await createTestClinic(ctx);
-    const tenancy = new Tenancy(ctx.appDb);
+    const tenancy = new Tenancy(ctx.appDb, 'sync', keys);
     await tenancy.run(c.organizationId, {}, async (tx) => {
       tx.audit({ action: 'test.tenant' });
     });

@@ -3,16 +3,19 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEST_APP_PASSWORD } from '../../test/constants.ts';
+import { TEST_APP_PASSWORD, TEST_AUDIT_KEY } from '../../test/constants.ts';
 import { call, createTestClinic, signIn, startTestApp, type TestContext } from '../../test/harness.ts';
-import { verifyAuditChain } from './audit.ts';
+import { type AuditKeyring, loadAuditKeyring } from './audit-keys.ts';
+import { verifyAuditChain } from './audit-verify.ts';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
 let ctx: TestContext;
+let keys: AuditKeyring;
 beforeAll(async () => {
   ctx = await startTestApp();
+  keys = loadAuditKeyring(ctx.config, { create: false }) as AuditKeyring;
 });
 
 function fasciaCli(args: string[]) {
@@ -23,6 +26,8 @@ function fasciaCli(args: string[]) {
       DATABASE_URL: ctx.ownerUrl,
       FASCIA_DB_APP_PASSWORD: TEST_APP_PASSWORD,
       FASCIA_LOG_LEVEL: 'silent',
+      FASCIA_AUDIT_KEY: TEST_AUDIT_KEY,
+      FASCIA_AUDIT_CHECKPOINT_FILE: ctx.config.auditCheckpointFile,
     },
   });
 }
@@ -55,10 +60,10 @@ describe('audit chain', () => {
         .errors.map((e: { field: string }) => e.field)
         .sort(),
     ).toEqual(['query.limit', 'query.outcome']);
-    expect((await verifyAuditChain(ctx.ownerDb, c.organizationId)).broken).toBeUndefined();
+    expect((await verifyAuditChain(ctx.ownerDb, c.organizationId, { keys })).breaks).toEqual([]);
   });
 
-  it('`fascia audit verify` passes, then names the first row edited behind the trigger’s back', async () => {
+  it('`fascia audit verify` passes, then names the row edited behind the trigger’s back', async () => {
     const c = await createTestClinic(ctx);
     await signIn(ctx.app, c.emailOf('owner'));
     await signIn(ctx.app, c.emailOf('therapist'));
@@ -79,18 +84,16 @@ describe('audit chain', () => {
     );
     await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`.execute(ctx.ownerDb);
 
-    const report = await verifyAuditChain(ctx.ownerDb, c.organizationId);
-    expect(report.broken).toMatchObject({
-      seq: String(target.seq),
-      id: target.id,
-      reason: expect.stringMatching(/edited/),
-    });
+    const report = await verifyAuditChain(ctx.ownerDb, c.organizationId, { keys });
+    expect(report.breaks).toEqual([
+      { kind: 'edited', seq: String(target.seq), id: target.id, reason: expect.stringMatching(/hash/) },
+    ]);
     const failed = await fasciaCli(['audit', 'verify']).then(
       () => null,
       (err: { code: number; stdout: string }) => err,
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toContain(`BROKEN Clinic`);
-    expect(failed?.stdout).toContain(`row seq ${target.seq} id ${target.id}`);
+    expect(failed?.stdout).toMatch(new RegExp(`edited +row seq ${target.seq} id ${target.id}`));
   }, 60_000);
 });

@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '@fascia/domain/sessions/canonical';
-import type { Kysely } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../db/schema.ts';
+import { type AuditKeyring, auditRowMac } from './audit-keys.ts';
 
 /**
  * The audit trail: one append-only row per event, chained per organization. Row n stores the hash
  * of row n-1 (prev_hash) and its own hash over every column, so editing or deleting any row breaks
- * the chain at that row; `fascia audit verify` finds it.
+ * the chain at that row; `fascia audit verify` finds it (audit-verify.ts). Each row also carries a
+ * MAC with a key the database does not hold (migration 0013), so re-hashing or inserting rows with
+ * database credentials alone shows as well.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -28,7 +29,7 @@ export interface AuditActor {
   ip?: string | null;
 }
 
-interface ChainedFields {
+export interface ChainedFields {
   organization_id: string;
   seq: string;
   occurred_at: Date;
@@ -67,23 +68,32 @@ export function auditAppendStatement(
   actor: AuditActor,
   events: AuditEvent[],
   readCommit: ReadAuditCommit,
+  keys?: AuditKeyring | null,
   occurredAt = new Date(),
 ): string {
   const rows = events.map((e) => {
     const fields: Omit<ChainedFields, 'seq' | 'prev_hash'> = {
-      organization_id: organizationId,
+      organization_id: uuidAsStored(organizationId),
       occurred_at: occurredAt,
-      actor_id: e.actorId ?? actor.userId ?? null,
+      actor_id: uuidAsStored(e.actorId ?? actor.userId ?? null),
       actor_email: actor.email ?? null,
       action: e.action,
       outcome: e.outcome ?? 'success',
-      patient_id: e.patientId ?? null,
+      patient_id: uuidAsStored(e.patientId ?? null),
       resource_type: e.resourceType ?? null,
-      resource_id: e.resourceId ?? null,
+      resource_id: lowerCaseIfUuid(e.resourceId ?? null),
       ip: actor.ip ?? null,
       detail: e.detail ?? {},
     };
-    return { ...fields, occurred_at: occurredAt.toISOString(), ...canonicalTextAroundChain(fields) };
+    const id = randomUUID();
+    const text = canonicalTextAroundChain(fields);
+    const signed = keys
+      ? {
+          mac: auditRowMac(keys.current, id, text.text_before_prev_hash + text.text_before_seq),
+          mac_key_id: keys.current.id,
+        }
+      : { mac: null, mac_key_id: null };
+    return { ...fields, id, occurred_at: occurredAt.toISOString(), ...signed, ...text };
   });
   const org = pg.escapeLiteral(organizationId);
   return `SELECT audit_append(${org}, ${pg.escapeLiteral(JSON.stringify(rows))}, ${readCommit === 'async'})`;
@@ -104,57 +114,21 @@ export function canonicalTextAroundChain(fields: Omit<ChainedFields, 'seq' | 'pr
   return { text_before_prev_hash: text.slice(0, cut), text_before_seq: text.slice(cut, -end.length) };
 }
 
-export interface ChainReport {
-  organizationId: string;
-  rows: number;
-  broken?: { seq: string; id: string; reason: string };
+/**
+ * A uuid as PostgreSQL stores and returns it: lower case, hyphenated 8-4-4-4-12. PostgreSQL
+ * accepts more spellings on input (upper case, braces, hyphens after any group of four digits),
+ * and the row's hash is computed over the text the application sends, while verify recomputes it
+ * over what the column returns (issue 12, finding 1). Anything else is left for the cast to refuse.
+ */
+export function uuidAsStored<T extends string | null>(value: T): T {
+  if (value === null || !PG_UUID_INPUT.test(value)) return value;
+  const hex = value.replace(/[^0-9a-fA-F]/g, '').toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` as T;
 }
+const PG_UUID_INPUT = /^(\{[0-9a-f]{4}(-?[0-9a-f]{4}){7}\}|[0-9a-f]{4}(-?[0-9a-f]{4}){7})$/i;
 
-/** Walks one organization's chain in order (as the owner) and names the first row that does not fit. */
-export async function verifyAuditChain(db: Kysely<Database>, organizationId: string): Promise<ChainReport> {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1n;
-  let rows = 0;
-  let after = '0';
-  for (;;) {
-    const batch = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(5000)
-      .execute();
-    if (batch.length === 0) return { organizationId, rows };
-    for (const r of batch) {
-      const where = { seq: String(r.seq), id: r.id };
-      if (BigInt(r.seq) !== expectedSeq)
-        return {
-          organizationId,
-          rows,
-          broken: { ...where, reason: `sequence gap: expected ${expectedSeq}` },
-        };
-      if (r.prev_hash !== prev)
-        return {
-          organizationId,
-          rows,
-          broken: { ...where, reason: 'prev_hash does not match the previous row' },
-        };
-      const { id: _id, hash, ...fields } = r;
-      if (
-        auditRowHash({ ...fields, seq: String(fields.seq), occurred_at: new Date(fields.occurred_at) }) !==
-        hash
-      ) {
-        return {
-          organizationId,
-          rows,
-          broken: { ...where, reason: 'row content does not match its hash (edited)' },
-        };
-      }
-      prev = hash;
-      expectedSeq += 1n;
-      rows += 1;
-      after = String(r.seq);
-    }
-  }
+/** resource_id is text, so only the usual uuid spelling is made canonical (a hex digest stays as is). */
+export function lowerCaseIfUuid<T extends string | null>(value: T): T {
+  return (value !== null && UUID.test(value) ? value.toLowerCase() : value) as T;
 }
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -38,6 +38,19 @@ export class Forbidden extends AppError {
   }
 }
 
+/** A refusal about one field of an otherwise acceptable request (e.g. a care team the actor may not change). */
+export class ForbiddenField extends Forbidden {
+  constructor(
+    readonly field: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+  override extensions() {
+    return { errors: [{ field: this.field, message: this.message }] };
+  }
+}
+
 export class Invalid extends AppError {
   readonly status = 422;
   readonly type = `${base}validation`;

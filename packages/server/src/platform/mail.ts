@@ -6,12 +6,30 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /**
+   * A one-time link inside `text` (an invitation, a share): mailed, never stored. Its token is kept
+   * only hashed, so the outbox keeps the mail with the link blanked, and whoever reads the outbox
+   * (admins) cannot use it — finding 4: an admin took an owner's invitation from there.
+   */
+  secretLink?: string;
+  /** What the mail is about, so the outbox says where to send a fresh link from. */
+  regarding?: { type: 'invitation' | 'document_share'; id: string };
 }
+
+/** A queued mail and, held only in memory until delivery, the link it must carry. */
+export interface QueuedMail {
+  id: string;
+  secretLink?: string | undefined;
+}
+
+/** What the outbox shows where a one-time link was. */
+export const WITHHELD_LINK = '[link sent by email only]';
 
 /**
  * Mail goes through the outbox table: it is written in the same transaction as the action that
  * sends it (an invitation exists if and only if its email does), and delivered after commit when
- * SMTP is configured. Without SMTP the outbox is the record a clinic reads in Admin → Outbox.
+ * SMTP is configured. Without SMTP the outbox is the record a clinic reads in Admin → Outbox; a
+ * one-time link is then handed to the person who created it, once, in the response of that request.
  */
 export class Mailer {
   private transport: Promise<Transporter> | null = null;
@@ -31,49 +49,59 @@ export class Mailer {
     return this.transport;
   }
 
-  async queue(tx: TenantTx, mail: OutgoingMail): Promise<string> {
+  async queue(tx: TenantTx, mail: OutgoingMail): Promise<QueuedMail> {
+    const secret = mail.secretLink;
     const row = await tx.db
       .insertInto('outbox')
       .values({
         organization_id: tx.organizationId,
         to_address: mail.to,
         subject: mail.subject,
-        body: mail.text,
+        body: secret ? mail.text.replaceAll(secret, WITHHELD_LINK) : mail.text,
+        link_withheld: Boolean(secret),
+        regarding_type: mail.regarding?.type ?? null,
+        regarding_id: mail.regarding?.id ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return row.id;
+    return { id: row.id, secretLink: secret };
   }
 
   /** Sends queued mail; failures stay in the outbox with the error so nothing is silently lost. */
-  async deliver(organizationId: string, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
+  async deliver(organizationId: string, mails: QueuedMail[]): Promise<void> {
+    if (mails.length === 0) return;
     const transport = await this.smtp();
     if (!transport) return;
+    const links = new Map(mails.map((m) => [m.id, m.secretLink]));
     await this.tenancy.run(organizationId, {}, async (tx) => {
       const pending = await tx.db
         .selectFrom('outbox')
         .selectAll()
-        .where('id', 'in', ids)
+        .where('organization_id', '=', organizationId)
+        .where('id', 'in', [...links.keys()])
         .where('sent_at', 'is', null)
         .execute();
       for (const m of pending) {
+        const link = links.get(m.id);
         try {
           await transport.sendMail({
             from: this.config.mailFrom,
             to: m.to_address,
             subject: m.subject,
-            text: m.body,
+            // The link is put back only into the message on its way out.
+            text: link && m.link_withheld ? m.body.replaceAll(WITHHELD_LINK, link) : m.body,
           });
           await tx.db
             .updateTable('outbox')
             .set({ sent_at: new Date(), error: null })
+            .where('organization_id', '=', organizationId)
             .where('id', '=', m.id)
             .execute();
         } catch (err) {
           await tx.db
             .updateTable('outbox')
             .set({ error: String((err as Error).message).slice(0, 500) })
+            .where('organization_id', '=', organizationId)
             .where('id', '=', m.id)
             .execute();
         }

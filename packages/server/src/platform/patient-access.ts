@@ -1,7 +1,8 @@
 import { can } from '@fascia/domain/access/permissions';
+import { sql } from 'kysely';
 import { NotFound } from './errors.ts';
 import type { Actor } from './request-auth.ts';
-import type { Tx } from './tenancy.ts';
+import { type Tx, tagPatientAudit } from './tenancy.ts';
 
 /**
  * Clinical records (health history, screenings, notes) are read by owners and admins for every
@@ -15,32 +16,55 @@ export async function assertPatientExists(tx: Tx, patientId: string): Promise<vo
 
 /**
  * Whether the patient exists in this clinic and whether this actor may read their clinical record,
- * in one statement; undefined when there is no such patient.
+ * in one statement; undefined when there is no such patient. A therapist off the care team reads
+ * it while an unexpired emergency-access grant of theirs stands ("break the glass",
+ * emergency-access.service.ts); then every audit event of the request about this patient carries
+ * detail.breakGlass = the grant's id, so the owner reviews exactly what was opened under it.
  */
 export async function patientAccess(
   tx: Tx,
   actor: Actor,
   patientId: string,
-): Promise<{ clinical: boolean } | undefined> {
+): Promise<{ clinical: boolean; emergencyGrantId?: string } | undefined> {
+  const everyChart = can(actor.role, 'clinical.read_all');
+  const mayBreakGlass = !everyChart && can(actor.role, 'clinical.emergency_access');
   const found = await tx
     .selectFrom('patients as p')
-    .select((eb) =>
+    .select((eb) => [
       eb
         .exists(
           eb
             .selectFrom('patient_care_team as t')
             .select('t.user_id')
+            .where('t.organization_id', '=', actor.organizationId)
             .whereRef('t.patient_id', '=', 'p.id')
             .where('t.user_id', '=', actor.userId),
         )
         .as('on_team'),
-    )
+      mayBreakGlass
+        ? eb
+            .selectFrom('emergency_access_grants as g')
+            .select('g.id')
+            .where('g.organization_id', '=', actor.organizationId)
+            .whereRef('g.patient_id', '=', 'p.id')
+            .where('g.user_id', '=', actor.userId)
+            .where('g.expires_at', '>', sql<Date>`now()`)
+            .orderBy('g.expires_at', 'desc')
+            .limit(1)
+            .as('grant_id')
+        : sql<string | null>`NULL::uuid`.as('grant_id'),
+    ])
+    .where('p.organization_id', '=', actor.organizationId)
     .where('p.id', '=', patientId)
     .executeTakeFirst();
   if (!found) return undefined;
-  const clinical =
-    can(actor.role, 'clinical.read_all') || (can(actor.role, 'clinical.read_own') && Boolean(found.on_team));
-  return { clinical };
+  const onTeam = can(actor.role, 'clinical.read_own') && Boolean(found.on_team);
+  if (everyChart || onTeam) return { clinical: true };
+  if (found.grant_id) {
+    tagPatientAudit(tx, patientId, { breakGlass: found.grant_id });
+    return { clinical: true, emergencyGrantId: found.grant_id };
+  }
+  return { clinical: false };
 }
 
 export async function assertClinicalAccess(tx: Tx, actor: Actor, patientId: string): Promise<void> {
@@ -48,7 +72,7 @@ export async function assertClinicalAccess(tx: Tx, actor: Actor, patientId: stri
   if (!(await patientAccess(tx, actor, patientId))?.clinical) throw new NotFound('The patient');
 }
 
-export function canReadClinical(actor: Actor): boolean {
+export function canReadClinical(actor: Pick<Actor, 'role'>): boolean {
   return can(actor.role, 'clinical.read_all') || can(actor.role, 'clinical.read_own');
 }
 

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { bearerToken, resolveApiKey } from './api-key-auth.ts';
 import { safeEqual, tokenHash } from './auth/credentials.ts';
+import { routeAllowedByClinic } from './clinic-access.ts';
 import { Forbidden, Unauthenticated } from './errors.ts';
 import { RequestTransaction } from './request-transaction.ts';
 import type { RunActor, Tenancy } from './tenancy.ts';
@@ -117,7 +118,11 @@ export function installRequestAuth(app: FastifyInstance, tenancy: Tenancy, confi
       throw new Unauthenticated('stage', 'Finish signing in (two-factor step) first.');
     }
     const permission = req.routeOptions.config.permission;
-    if (permission && !can(actor.role, permission)) {
+    if (
+      permission &&
+      !can(actor.role, permission) &&
+      !(await routeAllowedByClinic(tenancy, actor, permission))
+    ) {
       await tenancy.record(actor.organizationId, auditActor(actor), {
         action: 'access.denied',
         outcome: 'denied',

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema.ts';
 import { type AuditActor, type AuditEvent, auditAppendStatement, type ReadAuditCommit } from './audit.ts';
+import type { AuditKeyring } from './audit-keys.ts';
 import type { RequestTransaction } from './request-transaction.ts';
 
 /**
@@ -43,6 +44,8 @@ export class Tenancy {
   constructor(
     readonly db: Kysely<Database>,
     private readonly readAuditCommit: ReadAuditCommit = 'sync',
+    /** Signs each audit row (migration 0013); without it rows are unkeyed and verify reports them. */
+    private readonly auditKeys: AuditKeyring | null = null,
   ) {}
 
   async run<T>(organizationId: string, actor: RunActor, work: (tx: TenantTx) => Promise<T>): Promise<T> {
@@ -52,10 +55,11 @@ export class Tenancy {
       if (!opened) await sql.raw(`BEGIN; ${setTenantStatement(organizationId)}`).execute(lease.conn);
       const events: AuditEvent[] = [];
       const result = await work({ db: lease.conn, organizationId, audit: (e) => events.push(e) });
+      tagEvents(lease.conn, events);
       const commit =
         events.length === 0
           ? 'COMMIT'
-          : `${auditAppendStatement(organizationId, actor, events, this.readAuditCommit)}; COMMIT`;
+          : `${auditAppendStatement(organizationId, actor, events, this.readAuditCommit, this.auditKeys)}; COMMIT`;
       await sql.raw(commit).execute(lease.conn);
       return result;
     } catch (err) {
@@ -65,6 +69,7 @@ export class Tenancy {
         .catch(() => {});
       throw err;
     } finally {
+      patientAuditTags.delete(lease.conn);
       lease.release();
     }
   }
@@ -84,6 +89,32 @@ export class Tenancy {
         .execute((conn) => new Promise<void>((release) => resolve({ conn, release: () => release() })))
         .catch(reject);
     });
+  }
+}
+
+/**
+ * Detail added to every audit event of the running transaction about one patient. Access checks
+ * (patient-access.ts) know that a chart was opened under emergency access; the services that record
+ * the reads need not, and cannot forget to flag them. Keyed by the transaction's connection, which
+ * one request holds alone until run() ends and clears it.
+ */
+const patientAuditTags = new WeakMap<Tx, Map<string, Record<string, unknown>>>();
+
+export function tagPatientAudit(db: Tx, patientId: string, detail: Record<string, unknown>): void {
+  let tags = patientAuditTags.get(db);
+  if (!tags) {
+    tags = new Map();
+    patientAuditTags.set(db, tags);
+  }
+  tags.set(patientId, { ...tags.get(patientId), ...detail });
+}
+
+function tagEvents(db: Tx, events: AuditEvent[]): void {
+  const tags = patientAuditTags.get(db);
+  if (!tags) return;
+  for (const [i, e] of events.entries()) {
+    const tag = e.patientId ? tags.get(e.patientId) : undefined;
+    if (tag) events[i] = { ...e, detail: { ...e.detail, ...tag } };
   }
 }
 

@@ -11,6 +11,17 @@ export interface Organization {
   sessionIdleMinutes: number;
 }
 
+/** GET /api/organization: the session's organization plus the clinic's other settings. */
+export interface ClinicSettings extends Organization {
+  timeZone: string;
+  referralExpiringDays: number;
+  referralExpiringVisits: number;
+  /** Whether the front desk may change care teams (owners and admins always may). */
+  frontDeskManagesCareTeam: boolean;
+  /** How long a therapist's emergency ("break the glass") access to a chart lasts. */
+  emergencyAccessMinutes: number;
+}
+
 export interface Session {
   user: { id: string; email: string; displayName: string; role: Role; mfaEnrolled: boolean };
   organization: Organization;
@@ -49,6 +60,11 @@ export interface Invitation {
   createdAt: string;
 }
 
+/** The answer to sending an invitation: the one-time link, shown to the sender once. */
+export interface SentInvitation extends Invitation {
+  link: string;
+}
+
 export interface InvitationPreview {
   email: string;
   displayName: string;
@@ -84,4 +100,6 @@ export interface OutboxMessage {
   text: string;
   createdAt: string;
   sentAt: string | null;
+  /** The mail's one-time link was sent by email only and is not kept. */
+  linkWithheld: boolean;
 }

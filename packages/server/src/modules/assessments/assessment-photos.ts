@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Invalid, NotFound, SafetyBlock } from '../../platform/errors.ts';
-import { matchesMediaType } from '../../platform/file-types.ts';
+import { uploadProblem } from '../../platform/file-types.ts';
 import { assertClinicalAccess } from '../../platform/patient-access.ts';
 import { type Actor, auditActor, requireActor } from '../../platform/request-auth.ts';
 import type { Tenancy } from '../../platform/tenancy.ts';
@@ -13,7 +13,7 @@ const MAX_BYTES = 8 * 1024 * 1024;
 export class AssessmentPhotos {
   constructor(private readonly tenancy: Tenancy) {}
 
-  add(
+  async add(
     actor: Actor,
     assessmentId: string,
     input: { caption?: string | undefined; mediaType: 'image/jpeg' | 'image/png'; dataBase64: string },
@@ -21,8 +21,11 @@ export class AssessmentPhotos {
     const content = Buffer.from(input.dataBase64, 'base64');
     if (content.length === 0 || content.length > MAX_BYTES)
       throw new Invalid([{ field: 'dataBase64', message: 'A photo must be between 1 byte and 8 MB.' }]);
-    if (!matchesMediaType(content, input.mediaType))
-      throw new Invalid([{ field: 'mediaType', message: `The file's content is not ${input.mediaType}.` }]);
+    const problem = await uploadProblem(content, input.mediaType);
+    if (problem)
+      throw new Invalid([
+        { field: 'dataBase64', message: `This is not a well-formed ${input.mediaType} photo: ${problem}.` },
+      ]);
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       const a = await tx.db
         .selectFrom('assessments')

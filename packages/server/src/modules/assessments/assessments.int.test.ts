@@ -43,6 +43,39 @@ function content(fixture: typeof INITIAL_HEADACHE_ASSESSMENT) {
 }
 
 describe('assessment visit', () => {
+  it('finding 13: unknown keys in draft content are neither stored nor sent back', async () => {
+    const full = content(INITIAL_HEADACHE_ASSESSMENT);
+    const body = {
+      ...full,
+      content: {
+        ...full.content,
+        billingCode: '97140',
+        subjective: { ...full.content.subjective, internalNote: 'not a field' },
+        rom: full.content.rom?.map((m) => ({ ...m, goniometerSerial: 'G-1' })),
+      },
+    };
+    const draft = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/assessments`, body);
+    expect(draft.statusCode, draft.body).toBe(201);
+    const saved = await call(ctx.app, therapist, 'PUT', `/api/assessments/${draft.json().id}`, {
+      ...body,
+      version: 1,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const stored = await ctx.ownerDb
+      .selectFrom('assessments')
+      .select('content')
+      .where('id', '=', draft.json().id)
+      .executeTakeFirstOrThrow();
+    for (const answer of [draft.json().content, saved.json().content, stored.content]) {
+      const text = JSON.stringify(answer);
+      for (const unknown of ['billingCode', 'internalNote', 'goniometerSerial']) {
+        expect(text).not.toContain(unknown);
+      }
+      expect(answer).toMatchObject({ subjective: full.content.subjective });
+    }
+    expect(saved.json().problems).toEqual([]);
+  });
+
   it('saves a partial draft, reports what blocks signing, signs, locks, and takes addenda', async () => {
     const draft = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/assessments`, {
       kind: 'initial',

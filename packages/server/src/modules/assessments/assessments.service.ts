@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Assessment, assessmentSchema } from '@fascia/domain/assessment/assessment.schema';
 import { compareAssessments } from '@fascia/domain/assessment/assessment-compare';
+import { draftAssessmentContent } from '@fascia/domain/assessment/draft-content';
 import { scoreOutcomeResponse } from '@fascia/domain/outcomes/response.schema';
 import { canonicalJson } from '@fascia/domain/sessions/canonical';
 import { addendaOf, addendumView, insertAddendum } from '../../platform/addenda.repo.ts';
@@ -216,7 +217,7 @@ export class AssessmentsService {
   private normalise(actor: Actor, patientId: string, input: DraftInput) {
     // The record says who assessed whom: these come from the session and the path, never the form.
     return {
-      ...input.content,
+      ...draftAssessmentContent(input.content),
       kind: input.kind,
       performedOn: input.performedOn,
       patientId,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../platform/tenancy.ts';
 
 export interface AuditFilter {
@@ -5,6 +6,8 @@ export interface AuditFilter {
   actorId?: string | undefined;
   patientId?: string | undefined;
   outcome?: 'success' | 'failure' | 'denied' | undefined;
+  /** Only what was done under emergency ("break the glass") access: the grants and the reads. */
+  emergencyAccess?: boolean | undefined;
   from?: string | undefined;
   to?: string | undefined;
   cursor?: string | undefined;
@@ -39,6 +42,8 @@ export function findAuditEvents(tx: Tx, f: AuditFilter) {
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.patientId) q = q.where('patient_id', '=', f.patientId);
   if (f.outcome) q = q.where('outcome', '=', f.outcome);
+  // Written as the partial index's predicate (migration 0015) so the planner can use it.
+  if (f.emergencyAccess) q = q.where(sql<boolean>`detail ? 'breakGlass'`);
   if (f.from) q = q.where('occurred_at', '>=', new Date(f.from));
   if (f.to) q = q.where('occurred_at', '<', new Date(f.to));
   if (f.cursor) q = q.where('seq', '<', f.cursor);

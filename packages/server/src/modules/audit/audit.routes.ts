@@ -9,6 +9,10 @@ const query = z.object({
   actorId: z.uuid().optional(),
   patientId: z.uuid().optional(),
   outcome: z.enum(['success', 'failure', 'denied']).optional(),
+  emergencyAccess: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   cursor: z.string().regex(/^\d+$/, 'must be a cursor from a previous page').optional(),

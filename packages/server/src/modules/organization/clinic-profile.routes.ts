@@ -7,7 +7,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Invalid, NotFound } from '../../platform/errors.ts';
-import { matchesMediaType } from '../../platform/file-types.ts';
+import { uploadProblem } from '../../platform/file-types.ts';
 import { auditActor, requireActor } from '../../platform/request-auth.ts';
 import type { Tenancy } from '../../platform/tenancy.ts';
 import { getClinicLogo, getClinicProfile, saveClinicProfile, setClinicLogo } from './clinic-profile.repo.ts';
@@ -120,9 +120,15 @@ export function clinicProfileRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
         const content = Buffer.from(req.body.dataBase64, 'base64');
         if (content.length > MAX_LOGO_BYTES)
           throw new Invalid([{ field: 'dataBase64', message: 'The logo must be at most 512 KiB.' }]);
-        if (!matchesMediaType(content, req.body.mediaType) || !(await drawable(content)))
+        const problem =
+          (await uploadProblem(content, req.body.mediaType)) ??
+          ((await drawable(content)) ? undefined : 'the PDF library cannot draw it');
+        if (problem)
           throw new Invalid([
-            { field: 'dataBase64', message: `The file's content is not a ${req.body.mediaType} image.` },
+            {
+              field: 'dataBase64',
+              message: `The file is not an acceptable ${req.body.mediaType} image: ${problem}.`,
+            },
           ]);
         return tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
           const sha256 = createHash('sha256').update(content).digest('hex');

@@ -8,6 +8,8 @@ const columns = [
   'time_zone',
   'referral_expiring_days',
   'referral_expiring_visits',
+  'front_desk_manages_care_team',
+  'emergency_access_minutes',
 ] as const;
 
 interface Row {
@@ -18,6 +20,8 @@ interface Row {
   time_zone: string;
   referral_expiring_days: number;
   referral_expiring_visits: number;
+  front_desk_manages_care_team: boolean;
+  emergency_access_minutes: number;
 }
 
 const view = (r: Row) => ({
@@ -28,6 +32,8 @@ const view = (r: Row) => ({
   timeZone: r.time_zone,
   referralExpiringDays: r.referral_expiring_days,
   referralExpiringVisits: r.referral_expiring_visits,
+  frontDeskManagesCareTeam: r.front_desk_manages_care_team,
+  emergencyAccessMinutes: r.emergency_access_minutes,
 });
 
 export interface OrganizationPatch {
@@ -37,6 +43,8 @@ export interface OrganizationPatch {
   timeZone?: string | undefined;
   referralExpiringDays?: number | undefined;
   referralExpiringVisits?: number | undefined;
+  frontDeskManagesCareTeam?: boolean | undefined;
+  emergencyAccessMinutes?: number | undefined;
 }
 
 export async function getOrganizationSettings(tx: Tx, id: string) {
@@ -56,6 +64,12 @@ export async function updateOrganizationSettings(tx: Tx, id: string, patch: Orga
       ...(patch.referralExpiringDays !== undefined && { referral_expiring_days: patch.referralExpiringDays }),
       ...(patch.referralExpiringVisits !== undefined && {
         referral_expiring_visits: patch.referralExpiringVisits,
+      }),
+      ...(patch.frontDeskManagesCareTeam !== undefined && {
+        front_desk_manages_care_team: patch.frontDeskManagesCareTeam,
+      }),
+      ...(patch.emergencyAccessMinutes !== undefined && {
+        emergency_access_minutes: patch.emergencyAccessMinutes,
       }),
     })
     .where('id', '=', id)

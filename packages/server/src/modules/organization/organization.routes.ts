@@ -1,8 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor, requireActor } from '../../platform/request-auth.ts';
+import { type Actor, auditActor, requireActor } from '../../platform/request-auth.ts';
 import type { Tenancy } from '../../platform/tenancy.ts';
-import { getOrganizationSettings, updateOrganizationSettings } from './organization.repo.ts';
+import {
+  getOrganizationSettings,
+  type OrganizationPatch,
+  updateOrganizationSettings,
+} from './organization.repo.ts';
 
 const tags = ['organization'];
 const organizationView = z.object({
@@ -13,6 +17,8 @@ const organizationView = z.object({
   timeZone: z.string(),
   referralExpiringDays: z.number().int(),
   referralExpiringVisits: z.number().int(),
+  frontDeskManagesCareTeam: z.boolean(),
+  emergencyAccessMinutes: z.number().int(),
 });
 
 const isTimeZone = (tz: string) => {
@@ -35,6 +41,17 @@ const organizationPatch = z
       .optional(),
     referralExpiringDays: z.number().int().min(0).max(365).optional(),
     referralExpiringVisits: z.number().int().min(0).max(100).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one setting' });
+
+/**
+ * Who may open charts: owners and admins set these (admins run the staff, so they decide what the
+ * front desk may do). Changed through their own route so an admin never reaches the other settings.
+ */
+const accessPatch = z
+  .object({
+    frontDeskManagesCareTeam: z.boolean().optional(),
+    emergencyAccessMinutes: z.number().int().min(15).max(480).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'give at least one setting' });
 
@@ -66,20 +83,35 @@ export function organizationRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
           response: { 200: organizationView },
         },
       },
-      async (req) => {
-        const actor = requireActor(req);
-        return tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
-          const before = await getOrganizationSettings(tx.db, actor.organizationId);
-          const after = await updateOrganizationSettings(tx.db, actor.organizationId, req.body);
-          tx.audit({
-            action: 'organization.update',
-            resourceType: 'organization',
-            resourceId: actor.organizationId,
-            detail: { before, after },
-          });
-          return after;
-        });
+      async (req) => update(tenancy, requireActor(req), req.body),
+    );
+
+    app.patch(
+      '/api/organization/access',
+      {
+        config: { auth: 'staff', permission: 'staff.manage' },
+        schema: {
+          tags,
+          summary: 'Change who may manage care teams and how long emergency access lasts (owner, admin)',
+          body: accessPatch,
+          response: { 200: organizationView },
+        },
       },
+      async (req) => update(tenancy, requireActor(req), req.body),
     );
   };
+}
+
+function update(tenancy: Tenancy, actor: Actor, patch: OrganizationPatch) {
+  return tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+    const before = await getOrganizationSettings(tx.db, actor.organizationId);
+    const after = await updateOrganizationSettings(tx.db, actor.organizationId, patch);
+    tx.audit({
+      action: 'organization.update',
+      resourceType: 'organization',
+      resourceId: actor.organizationId,
+      detail: { before, after },
+    });
+    return after;
+  });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@fascia/domain/access/permissions';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { AuditKeyring } from '../../platform/audit-keys.ts';
 import { hashPassword } from '../../platform/auth/credentials.ts';
 import { Tenancy } from '../../platform/tenancy.ts';
 
@@ -23,12 +24,17 @@ export interface NewClinic {
 
 /**
  * Creates a clinic and its first staff. Runs as the database owner (creating a tenant is not
- * something a request can do); the clinic's audit trail starts with its own creation.
+ * something a request can do); the clinic's audit trail starts with its own creation, signed with
+ * the audit key like every later row.
  */
-export async function createClinic(ownerDb: Kysely<Database>, clinic: NewClinic) {
+export async function createClinic(
+  ownerDb: Kysely<Database>,
+  clinic: NewClinic,
+  auditKeys: AuditKeyring | null = null,
+) {
   const organizationId = randomUUID();
   const hashes = await Promise.all(clinic.staff.map((s) => hashPassword(s.password)));
-  return new Tenancy(ownerDb).run(organizationId, { email: 'system' }, async (tx) => {
+  return new Tenancy(ownerDb, 'sync', auditKeys).run(organizationId, { email: 'system' }, async (tx) => {
     await tx.db
       .insertInto('organizations')
       .values({
@@ -93,20 +99,28 @@ export const DEMO_STAFF = [
 ];
 
 /** On the first start only: a demo clinic without required two-factor, so a newcomer can look around. */
-export async function ensureDemoClinic(ownerDb: Kysely<Database>, idleMinutes: number): Promise<boolean> {
+export async function ensureDemoClinic(
+  ownerDb: Kysely<Database>,
+  idleMinutes: number,
+  auditKeys: AuditKeyring | null = null,
+): Promise<boolean> {
   const marker = await ownerDb
     .selectFrom('instance_settings')
     .select('value')
     .where('key', '=', 'demo_clinic')
     .executeTakeFirst();
   if (marker) return false;
-  const { organizationId } = await createClinic(ownerDb, {
-    name: 'Demo Massage Clinic',
-    requireMfa: false,
-    idleMinutes,
-    isDemo: true,
-    staff: DEMO_STAFF.map((s) => ({ ...s, password: DEMO_PASSWORD })),
-  });
+  const { organizationId } = await createClinic(
+    ownerDb,
+    {
+      name: 'Demo Massage Clinic',
+      requireMfa: false,
+      idleMinutes,
+      isDemo: true,
+      staff: DEMO_STAFF.map((s) => ({ ...s, password: DEMO_PASSWORD })),
+    },
+    auditKeys,
+  );
   await ownerDb
     .insertInto('instance_settings')
     .values({ key: 'demo_clinic', value: JSON.stringify({ organizationId }) })

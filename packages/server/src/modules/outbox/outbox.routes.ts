@@ -11,6 +11,9 @@ const mail = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
   error: z.string().nullable(),
+  /** The one-time link was mailed and not kept: send a new invitation or share to get another. */
+  linkWithheld: z.boolean(),
+  regarding: z.object({ type: z.enum(['invitation', 'document_share']), id: z.uuid() }).nullable(),
 });
 
 export function outboxRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
@@ -28,7 +31,13 @@ export function outboxRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
       async (req) => {
         const actor = requireActor(req);
         const rows = await tenancy.run(actor.organizationId, auditActor(actor), (tx) =>
-          tx.db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(200).execute(),
+          tx.db
+            .selectFrom('outbox')
+            .selectAll()
+            .where('organization_id', '=', actor.organizationId)
+            .orderBy('created_at', 'desc')
+            .limit(200)
+            .execute(),
         );
         return {
           items: rows.map((r) => ({
@@ -39,6 +48,9 @@ export function outboxRoutes(tenancy: Tenancy): FastifyPluginAsyncZod {
             createdAt: new Date(r.created_at).toISOString(),
             sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
             error: r.error,
+            linkWithheld: r.link_withheld,
+            regarding:
+              r.regarding_type && r.regarding_id ? { type: r.regarding_type, id: r.regarding_id } : null,
           })),
         };
       },

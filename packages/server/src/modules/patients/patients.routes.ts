@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/request-auth.ts';
 import {
+  careTeamBody,
   coverageParams,
   coverageSchema,
   coverageView,
@@ -75,6 +76,21 @@ export function patientsRoutes(patients: PatientsService): FastifyPluginAsyncZod
           req.body.version,
           req.body.careTeam,
         ),
+    );
+
+    app.put(
+      '/api/patients/:id/care-team',
+      {
+        config: { auth: 'staff', permission: 'patients.care_team.manage' },
+        schema: {
+          tags,
+          summary: 'Replace the care team (owner, admin; front desk where the clinic allows it)',
+          params: patientId,
+          body: careTeamBody,
+          response: { 200: patientView },
+        },
+      },
+      async (req) => patients.setCareTeam(requireActor(req), req.params.id, req.body.careTeam),
     );
 
     app.get(

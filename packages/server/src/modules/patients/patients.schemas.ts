@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 export const patientBody = z.object({
   record: patientSchema,
-  /** The therapists treating the patient; a therapist registering a patient is added anyway. */
+  /**
+   * The therapists treating the patient; a therapist registering a patient is added anyway. On an
+   * update it may only be changed with patients.care_team.manage (see PUT …/care-team).
+   */
   careTeam: z.array(z.uuid()).max(20).optional(),
   /** For updates: the version the form was loaded from; a newer one on the server is a conflict. */
   version: z.number().int().min(1).optional(),
@@ -11,6 +14,9 @@ export const patientBody = z.object({
 export type PatientBody = z.infer<typeof patientBody>;
 
 export const patientId = z.object({ id: z.uuid() });
+
+/** The therapists on a patient's care team, replaced as a whole. */
+export const careTeamBody = z.object({ careTeam: z.array(z.uuid()).max(20) });
 
 export const patientAlert = z.object({
   kind: z.enum(['contraindication', 'allergy', 'pregnancy', 'device']),

@@ -2,8 +2,14 @@ import { can } from '@fascia/domain/access/permissions';
 import type { coverageSchema, patientSchema } from '@fascia/domain/patients/patient.schema';
 import { patientAlerts } from '@fascia/domain/patients/patient-alerts';
 import type { z } from 'zod';
-import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { assertPatientExists, canReadClinical, clinicDay } from '../../platform/patient-access.ts';
+import { mayInClinic } from '../../platform/clinic-access.ts';
+import { Conflict, ForbiddenField, Invalid, NotFound } from '../../platform/errors.ts';
+import {
+  assertPatientExists,
+  canReadClinical,
+  clinicDay,
+  patientAccess,
+} from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
 import { loadHealthHistory } from '../health-history/health-history.repo.ts';
@@ -54,6 +60,11 @@ export class PatientsService {
     });
   }
 
+  /**
+   * Demographics and consents. A careTeam in the body is accepted as it stands; changing it needs
+   * patients.care_team.manage (finding 3: a therapist could add themselves and read the chart), and
+   * without it the whole update is refused before anything is written.
+   */
   update(
     actor: Actor,
     patientId: string,
@@ -63,12 +74,15 @@ export class PatientsService {
   ) {
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       await assertPatientExists(tx.db, patientId);
+      const change = careTeam ? await this.careTeamChange(tx, patientId, careTeam) : undefined;
+      if (change && !(await mayInClinic(tx.db, actor, 'patients.care_team.manage')))
+        throw new ForbiddenField('careTeam', 'Your role cannot change this patient’s care team.');
       const row = await repo.updatePatient(tx.db, patientId, record, version);
       if (!row)
         throw new Conflict(
           'Someone else changed this patient since you opened it; reload and apply your change again.',
         );
-      if (careTeam) await this.assignCareTeam(tx, patientId, careTeam);
+      if (careTeam && change) await this.applyCareTeam(tx, patientId, careTeam, change);
       tx.audit({
         action: 'patient.update',
         patientId,
@@ -77,6 +91,41 @@ export class PatientsService {
         detail: { version: row.version },
       });
       return this.view(tx, actor, patientId);
+    });
+  }
+
+  /** The care team on its own (PUT /api/patients/:id/care-team); the route checked the permission. */
+  setCareTeam(actor: Actor, patientId: string, careTeam: string[]) {
+    return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+      await assertPatientExists(tx.db, patientId);
+      const change = await this.careTeamChange(tx, patientId, careTeam);
+      if (change) await this.applyCareTeam(tx, patientId, careTeam, change);
+      return this.view(tx, actor, patientId);
+    });
+  }
+
+  /** Who would join and leave; undefined when the team stays as it is. */
+  private async careTeamChange(tx: TenantTx, patientId: string, wanted: string[]) {
+    const current = (await repo.careTeamOf(tx.db, patientId)).map((m) => m.id);
+    const next = new Set(wanted);
+    const added = [...next].filter((id) => !current.includes(id));
+    const removed = current.filter((id) => !next.has(id));
+    return added.length || removed.length ? { added, removed } : undefined;
+  }
+
+  private async applyCareTeam(
+    tx: TenantTx,
+    patientId: string,
+    careTeam: string[],
+    change: { added: string[]; removed: string[] },
+  ) {
+    await this.assignCareTeam(tx, patientId, careTeam);
+    tx.audit({
+      action: 'patient.care_team.update',
+      patientId,
+      resourceType: 'patient',
+      resourceId: patientId,
+      detail: change,
     });
   }
 
@@ -137,10 +186,14 @@ export class PatientsService {
     const row = await repo.getPatient(tx.db, patientId);
     if (!row) throw new NotFound('The patient');
     const team = await repo.careTeamOf(tx.db, patientId);
-    // The care team is already loaded: membership is read from it rather than queried again.
+    // The care team is already loaded: membership is read from it rather than queried again; only
+    // a therapist off the team asks whether an emergency-access grant lets them see the alerts.
     const clinical =
       canReadClinical(actor) &&
-      (can(actor.role, 'clinical.read_all') || team.some((member) => member.id === actor.userId));
+      (can(actor.role, 'clinical.read_all') ||
+        team.some((member) => member.id === actor.userId) ||
+        (can(actor.role, 'clinical.emergency_access') &&
+          Boolean((await patientAccess(tx.db, actor, patientId))?.clinical)));
     let alerts: PatientView['alerts'];
     if (clinical) {
       alerts = patientAlerts(await loadHealthHistory(tx.db, patientId), await clinicDay(tx.db, actor));

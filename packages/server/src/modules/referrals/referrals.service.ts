@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { providerDisplayName, type ReferringProvider } from '@fascia/domain/referrals/provider.schema';
 import { orderedVisits, type Referral, referralSchema } from '@fascia/domain/referrals/referral.schema';
 import { Invalid, NotFound } from '../../platform/errors.ts';
-import { matchesMediaType } from '../../platform/file-types.ts';
+import { uploadProblem } from '../../platform/file-types.ts';
 import { assertPatientExists } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
@@ -116,7 +116,7 @@ export class ReferralsService {
     });
   }
 
-  attach(
+  async attach(
     actor: Actor,
     referralId: string,
     file: { fileName: string; mediaType: string; dataBase64: string },
@@ -125,8 +125,11 @@ export class ReferralsService {
     if (content.length === 0 || content.length > MAX_ATTACHMENT_BYTES) {
       throw new Invalid([{ field: 'dataBase64', message: 'The file must be between 1 byte and 10 MB.' }]);
     }
-    if (!matchesMediaType(content, file.mediaType)) {
-      throw new Invalid([{ field: 'mediaType', message: `The file's content is not ${file.mediaType}.` }]);
+    const problem = await uploadProblem(content, file.mediaType);
+    if (problem) {
+      throw new Invalid([
+        { field: 'dataBase64', message: `This is not a well-formed ${file.mediaType} file: ${problem}.` },
+      ]);
     }
     const sha256 = createHash('sha256').update(content).digest('hex');
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {

@@ -190,7 +190,9 @@ describe('sharing with the physician', () => {
     );
     const token = String(share.url).split('/share/')[1];
     const outbox = (await call(ctx.app, owner, 'GET', '/api/outbox')).json().items[0];
-    expect(outbox.text).toContain(String(share.url));
+    // Neither half of the secret stays in the outbox: the link was mailed only (finding 4).
+    expect(outbox.text).not.toContain(token);
+    expect(outbox.linkWithheld).toBe(true);
     expect(outbox.text).not.toContain(String(share.code));
 
     const about = await ctx.app.inject({ method: 'GET', url: `/api/shared/${token}` });
@@ -245,6 +247,48 @@ describe('sharing with the physician', () => {
       );
     }
     expect(codes).toEqual([422, 422, 422, 422, 410, 410]);
+  });
+
+  it('finding 9: 100 concurrent wrong codes get at most five compared, then the link is closed', async () => {
+    const doc = (
+      await call(ctx.app, therapist, 'GET', `/api/patients/${flagship.patientId}/documents`)
+    ).json().items[0];
+    const share = await ok(
+      await call(ctx.app, therapist, 'POST', `/api/documents/${doc.id}/shares`, { expiresInDays: 1 }),
+      201,
+    );
+    const token = String(share.url).split('/share/')[1];
+    const wrongCode = share.code === '123456' ? '654321' : '123456';
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        ctx.app.inject({ method: 'POST', url: `/api/shared/${token}/open`, payload: { code: wrongCode } }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    // Four "does not match", the fifth closes the link, every later guess finds it closed.
+    expect(statuses.filter((s) => s === 422)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 410)).toHaveLength(96);
+    const row = await ctx.ownerDb
+      .selectFrom('document_shares')
+      .select(['failed_codes', 'revoked_at'])
+      .where('id', '=', share.id)
+      .executeTakeFirstOrThrow();
+    expect(row.failed_codes).toBe(5);
+    expect(row.revoked_at).not.toBeNull();
+    const compared = await ctx.ownerDb
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'patient.document.share_open')
+      .where('outcome', '=', 'failure')
+      .where('resource_id', '=', share.id)
+      .execute();
+    expect(compared).toHaveLength(5);
+    const right = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/shared/${token}/open`,
+      payload: { code: share.code },
+    });
+    expect(right.statusCode).toBe(410);
   });
 
   it('front desk cannot read documents', async () => {

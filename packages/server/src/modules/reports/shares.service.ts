@@ -3,10 +3,11 @@ import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import { randomToken, safeEqual, tokenHash } from '../../platform/auth/credentials.ts';
 import { Forbidden, Gone, Invalid, NotFound } from '../../platform/errors.ts';
-import type { Mailer } from '../../platform/mail.ts';
+import type { Mailer, QueuedMail } from '../../platform/mail.ts';
 import { assertClinicalAccess } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
+import { findShare, recordWrongCode } from './shares.repo.ts';
 
 const MAX_WRONG_CODES = 5;
 
@@ -30,7 +31,7 @@ export class SharesService {
     const token = randomToken();
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const link = `${this.config.publicUrl}/share/${token}`;
-    const { share, mailId } = await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+    const { share, mail } = await this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       const doc = await tx.db
         .selectFrom('documents')
         .select(['id', 'patient_id', 'title'])
@@ -51,10 +52,12 @@ export class SharesService {
         })
         .returning(['id', 'expires_at'])
         .executeTakeFirstOrThrow();
-      let mailId: string | null = null;
+      let mail: QueuedMail | null = null;
       if (input.recipientEmail) {
-        mailId = await this.mailer.queue(tx, {
+        mail = await this.mailer.queue(tx, {
           to: input.recipientEmail,
+          secretLink: link,
+          regarding: { type: 'document_share', id: share.id },
           subject: `${actor.organization.name} shared a document with you`,
           text: `${actor.organization.name} shared a clinical document with you.\n\nOpen it here: ${link}\n\nYou will be asked for an access code, which the clinic gives you separately. The link expires on ${new Date(share.expires_at).toISOString().slice(0, 10)}.`,
         });
@@ -70,9 +73,9 @@ export class SharesService {
           expiresInDays: input.expiresInDays,
         },
       });
-      return { share, mailId };
+      return { share, mail };
     });
-    if (mailId) await this.mailer.deliver(actor.organizationId, [mailId]);
+    if (mail) await this.mailer.deliver(actor.organizationId, [mail]);
     return { id: share.id, url: link, code, expiresAt: new Date(share.expires_at).toISOString() };
   }
 
@@ -104,26 +107,23 @@ export class SharesService {
 
   /** What the share page shows before the code: no patient data, only what it is and until when. */
   describe(token: string) {
-    return this.withShare(token, async (tx, share) => {
+    return this.withShare(token, { lock: false }, async (tx, share) => {
       const org = await tx.db.selectFrom('organizations').select('name').executeTakeFirstOrThrow();
       return { clinicName: org.name, expiresAt: new Date(share.expires_at).toISOString() };
     });
   }
 
   open(token: string, code: string, ip: string) {
-    return this.withShare(token, async (tx, share) => {
+    // The share row stays locked until this open commits: concurrent guesses queue behind it and
+    // each sees the count (and closing) of the ones before, so at most five codes are ever compared.
+    return this.withShare(token, { lock: true }, async (tx, share) => {
       const doc = await tx.db
         .selectFrom('documents')
         .select(['id', 'patient_id', 'title', 'content', 'sha256'])
         .where('id', '=', share.document_id)
         .executeTakeFirstOrThrow();
       if (!safeEqual(tokenHash(code.trim()), share.code_hash)) {
-        const failed = share.failed_codes + 1;
-        await tx.db
-          .updateTable('document_shares')
-          .set({ failed_codes: failed, ...(failed >= MAX_WRONG_CODES ? { revoked_at: sql`now()` } : {}) })
-          .where('id', '=', share.id)
-          .execute();
+        const failed = await recordWrongCode(tx, share.id, MAX_WRONG_CODES);
         tx.audit({
           action: 'patient.document.share_open',
           outcome: 'failure',
@@ -159,6 +159,7 @@ export class SharesService {
 
   private async withShare<T>(
     token: string,
+    opts: { lock: boolean },
     work: (
       tx: TenantTx,
       share: { id: string; document_id: string; code_hash: string; failed_codes: number; expires_at: Date },
@@ -171,11 +172,7 @@ export class SharesService {
     const found = rows[0];
     if (!found) throw new NotFound('This link');
     return this.tenancy.run(found.organization_id, {}, async (tx) => {
-      const share = await tx.db
-        .selectFrom('document_shares')
-        .selectAll()
-        .where('id', '=', found.share_id)
-        .executeTakeFirstOrThrow();
+      const share = await findShare(tx, found.share_id, opts);
       if (share.revoked_at) throw new Gone('This link was withdrawn by the clinic.');
       if (new Date(share.expires_at) <= new Date())
         throw new Gone('This link has expired. Ask the clinic for a new one.');

@@ -32,8 +32,9 @@ describe('invitations', () => {
     expect(invited.json()).toMatchObject({ email: 'new.therapist@clinic.example', role: 'therapist' });
 
     const outbox = (await call(ctx.app, owner, 'GET', '/api/outbox')).json().items;
-    expect(outbox[0]).toMatchObject({ to: 'new.therapist@clinic.example', sentAt: null });
-    const token = linkToken(outbox[0].text);
+    expect(outbox[0]).toMatchObject({ to: 'new.therapist@clinic.example', sentAt: null, linkWithheld: true });
+    // Without a mail server the inviter passes on the link the invitation returned, once.
+    const token = linkToken(invited.json().link);
 
     const shown = await ctx.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
     expect(shown.json()).toMatchObject({
@@ -99,12 +100,12 @@ describe('invitations', () => {
     expect(
       (await call(ctx.app, owner, 'PATCH', '/api/organization', { requireMfa: true })).json().requireMfa,
     ).toBe(true);
-    await call(ctx.app, owner, 'POST', '/api/staff/invitations', {
+    const invited = await call(ctx.app, owner, 'POST', '/api/staff/invitations', {
       email: 'strict@clinic.example',
       displayName: 'Strict',
       role: 'front_desk',
     });
-    const token = linkToken((await call(ctx.app, owner, 'GET', '/api/outbox')).json().items[0].text);
+    const token = linkToken(invited.json().link);
     const accepted = await ctx.app.inject({
       method: 'POST',
       url: `/api/invitations/${token}/accept`,

@@ -70,9 +70,9 @@ export function staffRoutes(
         config: { auth: 'staff', permission: 'staff.manage' },
         schema: {
           tags,
-          summary: 'Invite a staff member by email',
+          summary: 'Invite (or invite again) a staff member by email; owners only for owners',
           body: inviteBody,
-          response: { 201: invitationView },
+          response: { 201: invitationView.extend({ link: z.string() }) },
         },
       },
       async (req, reply) => reply.status(201).send(await staff.invite(requireActor(req), req.body)),

@@ -37,7 +37,7 @@ export class StaffService {
       throw new Conflict('An account with this email already exists.');
     }
     const token = randomToken();
-    const { invitation, mailId } = await this.tenancy.run(
+    const { invitation, mail } = await this.tenancy.run(
       actor.organizationId,
       auditActor(actor),
       async (tx) => {
@@ -52,8 +52,10 @@ export class StaffService {
           days: INVITATION_DAYS,
         });
         const link = `${this.config.publicUrl}/invite/${token}`;
-        const mailId = await this.mailer.queue(tx, {
+        const mail = await this.mailer.queue(tx, {
           to: input.email,
+          secretLink: link,
+          regarding: { type: 'invitation', id: invitation.id },
           subject: `You are invited to ${actor.organization.name} on Fascia`,
           text:
             `${actor.name} invited you to join ${actor.organization.name} on Fascia as ${input.role.replace('_', ' ')}.\n\n` +
@@ -66,11 +68,13 @@ export class StaffService {
           resourceId: invitation.id,
           detail: { email: input.email, role: input.role },
         });
-        return { invitation, mailId };
+        return { invitation, mail };
       },
     );
-    await this.mailer.deliver(actor.organizationId, [mailId]);
-    return toInvitationView(invitation);
+    await this.mailer.deliver(actor.organizationId, [mail]);
+    // The only copy of the link outside the invitee's mail: for the inviter to pass on by hand
+    // when no mail server is set up. Inviting the same email again issues a fresh link.
+    return { ...toInvitationView(invitation), link: `${this.config.publicUrl}/invite/${token}` };
   }
 
   async update(actor: Actor, id: string, patch: { role?: Role; active?: boolean }) {

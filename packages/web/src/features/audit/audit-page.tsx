@@ -1,5 +1,7 @@
 import {
+  Badge,
   Button,
+  Checkbox,
   Code,
   Group,
   NativeSelect,
@@ -18,7 +20,13 @@ import type { AuditEvent, AuditOutcome, Page } from '../../api/types.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { describeError, PageLoader } from '../../components/query-state.tsx';
-import { type AuditFilters, auditQuery, EMPTY_FILTERS, rangeProblem } from './audit-query.ts';
+import {
+  type AuditFilters,
+  auditQuery,
+  EMPTY_FILTERS,
+  emergencyGrantOf,
+  rangeProblem,
+} from './audit-query.ts';
 
 const OUTCOMES = [
   { value: 'any', label: 'Any outcome' },
@@ -90,6 +98,13 @@ function FilterForm({ onApply }: { onApply: (filters: AuditFilters) => void }) {
           <TextInput label="Patient id" {...form.getInputProps('patientId')} />
           <TextInput label="From" type="date" {...form.getInputProps('from')} />
           <TextInput label="To" type="date" {...form.getInputProps('to')} />
+          <Checkbox
+            label="Emergency access only"
+            description="Charts opened by a therapist off the care team (break the glass), for review"
+            mih={44}
+            styles={{ body: { alignItems: 'center' } }}
+            {...form.getInputProps('emergencyAccess', { type: 'checkbox' })}
+          />
         </SimpleGrid>
         <Group gap="sm" mt="md">
           <Button type="submit">Apply filters</Button>
@@ -140,6 +155,11 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
               <Table.Td>{e.actorEmail ?? (e.actorId ? e.actorId : 'Anonymous')}</Table.Td>
               <Table.Td>
                 <Code>{e.action}</Code>
+                {emergencyGrantOf(e.detail) && (
+                  <Badge color="orange" variant="light" ml="xs" title="Done under emergency access">
+                    Emergency access
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text span size="sm" fw={600} c={OUTCOME_COLORS[e.outcome] ?? 'gray'}>

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { auditQuery, EMPTY_FILTERS, PAGE_SIZE, rangeProblem } from './audit-query.ts';
+import { auditQuery, EMPTY_FILTERS, emergencyGrantOf, PAGE_SIZE, rangeProblem } from './audit-query.ts';
 
 describe('auditQuery', () => {
   it('asks for one page and nothing else when no filter is set', () => {
@@ -38,5 +38,20 @@ describe('rangeProblem', () => {
     expect(rangeProblem({ ...EMPTY_FILTERS, from: '2030-05-03', to: '2030-05-01' })).toMatch(/after/);
     expect(rangeProblem({ ...EMPTY_FILTERS, from: '2030-05-01', to: '2030-05-01' })).toBeNull();
     expect(rangeProblem({ ...EMPTY_FILTERS, from: '2030-05-01' })).toBeNull();
+  });
+});
+
+describe('emergency access in the audit view', () => {
+  it('asks only for entries under emergency access when the filter is on', () => {
+    expect(auditQuery({ ...EMPTY_FILTERS, emergencyAccess: true }, null)).toEqual({
+      limit: PAGE_SIZE,
+      emergencyAccess: 'true',
+    });
+  });
+
+  it('finds the grant an entry was recorded under', () => {
+    expect(emergencyGrantOf({ breakGlass: 'g-1', reason: 'x' })).toBe('g-1');
+    expect(emergencyGrantOf({ version: 2 })).toBeUndefined();
+    expect(emergencyGrantOf(null)).toBeUndefined();
   });
 });

@@ -8,9 +8,18 @@ export interface AuditFilters {
   from: string;
   to: string;
   patientId: string;
+  /** Only what was done under emergency ("break the glass") access, for the owner's review. */
+  emergencyAccess: boolean;
 }
 
-export const EMPTY_FILTERS: AuditFilters = { action: '', outcome: 'any', from: '', to: '', patientId: '' };
+export const EMPTY_FILTERS: AuditFilters = {
+  action: '',
+  outcome: 'any',
+  from: '',
+  to: '',
+  patientId: '',
+  emergencyAccess: false,
+};
 
 export const PAGE_SIZE = 50;
 
@@ -23,6 +32,7 @@ export function auditQuery(filters: AuditFilters, cursor: string | null): Record
   if (filters.action.trim()) q.action = filters.action.trim();
   if (filters.outcome !== 'any') q.outcome = filters.outcome;
   if (filters.patientId.trim()) q.patientId = filters.patientId.trim();
+  if (filters.emergencyAccess) q.emergencyAccess = 'true';
   const from = dayjs(filters.from, 'YYYY-MM-DD');
   if (filters.from && from.isValid()) q.from = from.startOf('day').toISOString();
   const to = dayjs(filters.to, 'YYYY-MM-DD');
@@ -35,4 +45,11 @@ export function auditQuery(filters: AuditFilters, cursor: string | null): Record
 export function rangeProblem(filters: AuditFilters): string | null {
   if (filters.from && filters.to && filters.from > filters.to) return 'The start date is after the end date';
   return null;
+}
+
+/** The emergency-access grant an audit entry was recorded under, if any (detail.breakGlass). */
+export function emergencyGrantOf(detail: unknown): string | undefined {
+  if (!detail || typeof detail !== 'object') return undefined;
+  const grant = (detail as Record<string, unknown>).breakGlass;
+  return typeof grant === 'string' ? grant : undefined;
 }

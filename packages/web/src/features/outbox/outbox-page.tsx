@@ -35,7 +35,7 @@ export function OutboxPage() {
     <>
       <PageHeader
         title="Outbox"
-        description="Email Fascia has sent or queued, such as staff invitations. When no mail server is set up, copy invitation links from here."
+        description="Email Fascia has sent or queued, such as staff invitations. One-time links (invitations, shared documents) are sent by email only and never kept here: without a mail server, whoever sends an invitation copies its link when sending it."
       />
       <QueryState query={outbox} label="the outbox">
         {({ items }) =>
@@ -63,6 +63,12 @@ export function OutboxPage() {
                     )}
                   </Group>
                   <MessageText text={m.text} />
+                  {m.linkWithheld && (
+                    <Text size="sm" c="dimmed" mt="xs">
+                      The one-time link was sent by email only and is not kept. To give someone a new link,
+                      invite them again from Staff.
+                    </Text>
+                  )}
                 </Card>
               ))}
             </Stack>

@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { formatDate } from '../../components/format.ts';
 import { PageLoader, QueryState } from '../../components/query-state.tsx';
 import { hasPermission, useSession } from '../auth/session-query.ts';
+import { EmergencyAccessPanel } from './emergency-access.tsx';
 import { PatientAlerts } from './patient-alerts.tsx';
 import { PatientOverviewTab } from './patient-overview-tab.tsx';
 import { ageOn, fullName, localToday, type PatientView, usePatient } from './patients-api.ts';
@@ -54,6 +55,8 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
   const { data: session } = useSession();
   const clinical = hasPermission(session, 'clinical.read_own') || hasPermission(session, 'clinical.read_all');
   const referrals = hasPermission(session, 'referrals.read');
+  const mayBreakGlass = hasPermission(session, 'clinical.emergency_access');
+  const onTeam = patient.careTeam.some((m) => m.id === session?.user.id);
   const documents = hasPermission(session, 'reports.read');
   const { record } = patient;
   const tabs = [
@@ -92,6 +95,9 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
             </Group>
           </Group>
           {patient.alerts && <PatientAlerts alerts={patient.alerts} />}
+          {mayBreakGlass && !onTeam && (
+            <EmergencyAccessPanel patientId={patient.id} hasAccess={patient.alerts !== undefined} />
+          )}
         </Stack>
       </Paper>
       <Tabs

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/client.ts';
+import { useCanManageCareTeam } from './chart-access-api.ts';
 import { PatientForm } from './patient-form.tsx';
 import { fromPatientRecord } from './patient-form-values.ts';
 import { type PatientView, patientKey, updatePatient } from './patients-api.ts';
@@ -11,8 +12,10 @@ import { type PatientView, patientKey, updatePatient } from './patients-api.ts';
  */
 export function PatientEditForm({ patient, onDone }: { patient: PatientView; onDone: () => void }) {
   const queryClient = useQueryClient();
+  const careTeamEditable = useCanManageCareTeam();
   return (
     <PatientForm
+      careTeamEditable={careTeamEditable}
       initialValues={fromPatientRecord(
         patient.record,
         patient.careTeam.map((m) => m.id),

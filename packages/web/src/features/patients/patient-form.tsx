@@ -34,11 +34,17 @@ export function PatientForm({
   submitLabel,
   onSubmit,
   onCancel,
+  careTeamEditable = true,
 }: {
   initialValues: PatientFormValues;
   submitLabel: string;
   onSubmit: (body: PatientBody) => Promise<void>;
   onCancel?: () => void;
+  /**
+   * Registration chooses the first care team; changing it later is for owners and admins (and the
+   * front desk where the clinic allows it), so without that the field is shown but not sent.
+   */
+  careTeamEditable?: boolean;
 }) {
   const [message, setMessage] = useState<string | null>(null);
   const therapists = useTherapists();
@@ -50,7 +56,7 @@ export function PatientForm({
       try {
         await onSubmit({
           record: toPatientRecord(values) as PatientBody['record'],
-          careTeam: values.careTeam,
+          ...(careTeamEditable ? { careTeam: values.careTeam } : {}),
         });
       } catch (err) {
         setMessage(applyProblem(form, err, PATIENT_FIELD_ALIASES) || null);
@@ -151,7 +157,12 @@ export function PatientForm({
         <Fieldset legend="Care team">
           <MultiSelect
             label="Therapists"
-            description="The therapists treating this patient can read and write the clinical record."
+            description={
+              careTeamEditable
+                ? 'The therapists treating this patient can read and write the clinical record.'
+                : 'The therapists treating this patient. Only an owner or admin can change the care team.'
+            }
+            disabled={!careTeamEditable}
             data={therapistOptions}
             searchable
             nothingFoundMessage={therapists.isPending ? 'Loading…' : 'No therapist matches'}

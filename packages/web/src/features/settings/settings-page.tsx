@@ -4,19 +4,20 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import type { Organization } from '../../api/types.ts';
+import type { ClinicSettings, Organization } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { applyProblem } from '../../components/form-problem.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { hasPermission, SESSION_KEY, useSession } from '../auth/session-query.ts';
+import { ChartAccessSettings } from './chart-access-settings.tsx';
 import { ClinicProfileSection } from './clinic-profile-section.tsx';
 
 export function SettingsPage() {
   const { data: session } = useSession();
   const organization = useQuery({
     queryKey: ['organization'],
-    queryFn: () => api.get<Organization>('/organization'),
+    queryFn: () => api.get<ClinicSettings>('/organization'),
   });
   const canEdit = hasPermission(session, 'organization.manage');
 
@@ -27,7 +28,16 @@ export function SettingsPage() {
         description={canEdit ? undefined : 'Only the clinic owner can change these settings.'}
       />
       <QueryState query={organization} label="the clinic settings">
-        {(org) => <SettingsForm key={JSON.stringify(org)} organization={org} canEdit={canEdit} />}
+        {(org) => (
+          <Stack>
+            <SettingsForm key={JSON.stringify(org)} organization={org} canEdit={canEdit} />
+            <ChartAccessSettings
+              key={`access-${org.frontDeskManagesCareTeam}-${org.emergencyAccessMinutes}`}
+              settings={org}
+              canEdit={hasPermission(session, 'staff.manage')}
+            />
+          </Stack>
+        )}
       </QueryState>
       <ClinicProfileSection canEdit={hasPermission(session, 'organization.profile')} />
     </>

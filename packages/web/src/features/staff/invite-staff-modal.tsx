@@ -1,9 +1,9 @@
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, CopyButton, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Role } from '../../api/types.ts';
+import type { Role, SentInvitation } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { applyProblem } from '../../components/form-problem.ts';
 import { ROLE_OPTIONS } from '../../components/role-labels.ts';
@@ -20,6 +20,7 @@ export function InviteStaffModal({
 }) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
+  const [sent, setSent] = useState<SentInvitation | null>(null);
   const form = useForm({
     initialValues: { email: '', name: '', role: 'therapist' as string },
     validate: {
@@ -32,6 +33,7 @@ export function InviteStaffModal({
   const close = () => {
     form.reset();
     setMessage(null);
+    setSent(null);
     onClose();
   };
 
@@ -48,9 +50,10 @@ export function InviteStaffModal({
       notifications.show({
         color: 'teal',
         title: 'Invitation sent',
-        message: `${invitation.email} can now join with the link in their email. Without a mail server, find the link in the Outbox.`,
+        message: `${invitation.email} can now join with the link in their email.`,
       });
-      close();
+      // The link is shown here once: the outbox keeps the mail without it, so no one else can use it.
+      setSent(invitation);
     } catch (err) {
       setMessage(applyProblem(form, err, { displayName: 'name' }) || null);
     }
@@ -61,29 +64,56 @@ export function InviteStaffModal({
 
   return (
     <Modal opened={opened} onClose={close} title="Invite staff" size="md">
-      <form onSubmit={submit} noValidate>
+      {sent ? (
         <Stack>
-          <FormAlert message={message} title="Invitation not sent" />
+          <Text size="sm">
+            The invitation was emailed to {sent.email}. If your clinic has no mail server, copy this link and
+            give it to them yourself: it is shown only now, and it works once.
+          </Text>
           <TextInput
-            label="Email"
-            type="email"
-            placeholder="name@clinic.example"
-            required
-            data-autofocus
-            {...form.getInputProps('email')}
+            label="Invitation link"
+            readOnly
+            value={sent.link}
+            onFocus={(e) => e.currentTarget.select()}
           />
-          <TextInput label="Name" autoComplete="off" required {...form.getInputProps('name')} />
-          <NativeSelect label="Role" data={roles} required {...form.getInputProps('role')} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Send invitation
+            <CopyButton value={sent.link}>
+              {({ copied, copy }) => (
+                <Button variant="light" mih={44} onClick={copy}>
+                  {copied ? 'Copied' : 'Copy link'}
+                </Button>
+              )}
+            </CopyButton>
+            <Button mih={44} onClick={close}>
+              Done
             </Button>
           </Group>
         </Stack>
-      </form>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <FormAlert message={message} title="Invitation not sent" />
+            <TextInput
+              label="Email"
+              type="email"
+              placeholder="name@clinic.example"
+              required
+              data-autofocus
+              {...form.getInputProps('email')}
+            />
+            <TextInput label="Name" autoComplete="off" required {...form.getInputProps('name')} />
+            <NativeSelect label="Role" data={roles} required {...form.getInputProps('role')} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={form.submitting}>
+                Send invitation
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
     </Modal>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Invitation, Role, StaffMember } from '../../api/types.ts';
+import type { Invitation, Role, SentInvitation, StaffMember } from '../../api/types.ts';
 
 export const STAFF_KEY = ['staff'] as const;
 export const INVITATIONS_KEY = ['staff', 'invitations'] as const;
@@ -23,7 +23,7 @@ export interface InvitationInput {
 }
 
 export function createInvitation(input: InvitationInput) {
-  return api.post<Invitation>('/staff/invitations', input);
+  return api.post<SentInvitation>('/staff/invitations', input);
 }
 
 export function useUpdateStaff() {
