@@ -69,7 +69,7 @@ export async function generate(client: pg.Client, opts: GenerateOptions): Promis
     await loader.insert(T.organizations, [[orgId, `Bench clinic ${o + 1}`, false, 120, 'UTC']]);
     const therapists: string[] = [];
     const users: unknown[][] = [
-      [rng.uuid(), orgId, ownerEmail, 'Clinic owner', 'owner', opts.passwordHash, null],
+      [rng.uuid(), orgId, ownerEmail, 'Clinic owner', 'owner', opts.passwordHash, null, null],
     ];
     const emails: Record<string, string> = {};
     for (let t = 0; t < therapistsPerOrg; t++) {
@@ -85,6 +85,8 @@ export async function generate(client: pg.Client, opts: GenerateOptions): Promis
         'therapist',
         opts.passwordHash,
         'LMT',
+        // Signing needs a therapist's licence number; the sign scenario signs as these therapists.
+        `MT-${o + 1}-${t + 1}`,
       ]);
     }
     await loader.insert(T.users, users);

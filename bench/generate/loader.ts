@@ -87,6 +87,7 @@ export const T = {
       ['role', 'text'],
       ['password_hash', 'text'],
       ['credentials', 'text'],
+      ['license_number', 'text'],
     ],
   },
   referring_providers: {

@@ -31,6 +31,7 @@ import { fhirRoutes } from './modules/fhir/fhir.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { healthHistoryRoutes } from './modules/health-history/health-history.routes.ts';
 import { HealthHistoryService } from './modules/health-history/health-history.service.ts';
+import { clinicProfileRoutes } from './modules/organization/clinic-profile.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { outcomesRoutes } from './modules/outcomes/outcomes.routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   await app.register(authRoutes(auth, config));
   await app.register(staffRoutes(staff, invitations, config));
   await app.register(organizationRoutes(tenancy));
+  await app.register(clinicProfileRoutes(tenancy));
   await app.register(accountRoutes(tenancy));
   await app.register(auditRoutes(tenancy));
   await app.register(outboxRoutes(tenancy));

@@ -66,7 +66,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 let clinicCounter = 0;
 export async function createTestClinic(
   ctx: TestContext,
-  opts: { requireMfa?: boolean; roles?: Role[]; idleMinutes?: number } = {},
+  opts: { requireMfa?: boolean; roles?: Role[]; idleMinutes?: number; withoutCredentials?: boolean } = {},
 ) {
   clinicCounter += 1;
   const tag = `${clinicCounter}-${randomBytes(3).toString('hex')}`;
@@ -76,6 +76,8 @@ export async function createTestClinic(
     name: `Test ${role}`,
     role,
     password: TEST_PASSWORD,
+    // Signing needs credentials (and a licence for therapists); tests of that refusal opt out.
+    ...(opts.withoutCredentials ? {} : { credentials: 'LMT', licenseNumber: `MT-${role}-${tag}` }),
   }));
   const created = await createClinic(
     ctx.ownerDb,

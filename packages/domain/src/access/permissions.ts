@@ -31,6 +31,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const PERMISSIONS = [
   'organization.read',
   'organization.manage',
+  /** The clinic's letterhead and identifiers (legal name, addresses, NPI, tax id, logo). */
+  'organization.profile',
   'staff.read',
   'staff.manage',
   'audit.read',

@@ -11,10 +11,13 @@ import type { Goal, PlanOfCare } from '../plans/plan-of-care.schema.ts';
 import { describeGoalMeasure } from '../plans/plan-versions.ts';
 import { techniqueLabel } from '../plans/techniques.ts';
 import type { SignedNote } from '../sessions/session-note.schema.ts';
+import { type GoalStatusRecord, goalStanding, type MeasureReading } from './goal-status.ts';
 
 export interface SignedVisit {
   visitDate: string;
   note: SignedNote;
+  /** Signing order (e.g. the signing time in ms): orders two visits of one day. */
+  sequence?: number;
 }
 
 export interface OutcomeAdministration {
@@ -49,6 +52,8 @@ export interface GoalSummary {
   description: string;
   targetDate: string;
   status: Goal['status'];
+  /** Why: the record the status comes from, or the measure that meets the target. */
+  basis: string;
 }
 
 export interface ProgressSummary {
@@ -68,11 +73,16 @@ export function progressSummary(input: {
   outcomes: readonly OutcomeAdministration[];
   plan?: Pick<PlanOfCare, 'goals'>;
   visitsAuthorized?: number;
+  /** Goal statuses set outside a note, e.g. at a re-assessment. */
+  goalRecords?: readonly GoalStatusRecord[];
 }): ProgressSummary {
-  const visits = [...input.visits].sort((a, b) => a.visitDate.localeCompare(b.visitDate));
+  const visits = [...input.visits].sort(
+    (a, b) => a.visitDate.localeCompare(b.visitDate) || (a.sequence ?? 0) - (b.sequence ?? 0),
+  );
   const treated = visits.filter((v) => v.note.outcome === 'treated');
-  const regions = new Map<string, RegionSummary & { visitDates: Set<string>; techniqueIds: Set<string> }>();
-  for (const v of treated) {
+  // Each signed note is one visit: two visits on one day are two visits, so count notes, not dates.
+  const regions = new Map<string, RegionSummary & { visitDates: Set<number>; techniqueIds: Set<string> }>();
+  for (const [visitIndex, v] of treated.entries()) {
     if (v.note.outcome !== 'treated') continue;
     for (const line of v.note.objective.techniques) {
       const label = `${findRegion(line.regionId)?.label ?? line.regionId}${line.side ? ` (${line.side})` : ''}`;
@@ -85,16 +95,28 @@ export function progressSummary(input: {
         techniqueIds: new Set(),
       };
       entry.minutes += line.minutes;
-      entry.visitDates.add(v.visitDate);
+      entry.visitDates.add(visitIndex);
       entry.techniqueIds.add(line.techniqueId);
       regions.set(label, entry);
     }
   }
 
-  const latestProgress = new Map<string, Goal['status']>();
-  for (const v of treated) {
+  const goalRecords: GoalStatusRecord[] = [...(input.goalRecords ?? [])];
+  const readings: MeasureReading[] = [];
+  for (const [index, v] of visits.entries()) {
     if (v.note.outcome !== 'treated') continue;
-    for (const p of v.note.assessment.goalProgress) latestProgress.set(p.goalId, p.status);
+    const sequence = v.sequence ?? index;
+    for (const p of v.note.assessment.goalProgress)
+      goalRecords.push({ goalId: p.goalId, status: p.status, on: v.visitDate, sequence });
+    // The pain the patient reports at the start of a visit is an NPRS reading; the rating just
+    // after treatment is not, since relief straight after massage says little about the goal.
+    readings.push({ instrument: 'nprs', on: v.visitDate, sequence, score: v.note.subjective.painBefore });
+  }
+  for (const [index, o] of input.outcomes.entries()) {
+    if (o.result.score === null) continue;
+    const name = findInstrument(o.instrumentId)?.name ?? o.instrumentId;
+    for (const instrument of new Set([o.instrumentId, name]))
+      readings.push({ instrument, on: o.administeredOn, sequence: index, score: o.result.score });
   }
 
   return {
@@ -111,13 +133,17 @@ export function progressSummary(input: {
       }))
       .sort((a, b) => b.minutes - a.minutes || a.region.localeCompare(b.region)),
     outcomes: outcomeSummaries(input.outcomes),
-    goals: (input.plan?.goals ?? []).map((g) => ({
-      id: g.id,
-      term: g.term,
-      description: describeGoalMeasure(g.measure),
-      targetDate: g.targetDate,
-      status: latestProgress.get(g.id) ?? g.status,
-    })),
+    goals: (input.plan?.goals ?? []).map((g) => {
+      const standing = goalStanding(g, goalRecords, readings);
+      return {
+        id: g.id,
+        term: g.term,
+        description: describeGoalMeasure(g.measure),
+        targetDate: g.targetDate,
+        status: standing.status,
+        basis: standing.basis,
+      };
+    }),
     painBeforeAfter: treated.flatMap((v) =>
       v.note.outcome === 'treated'
         ? [

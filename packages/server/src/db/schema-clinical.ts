@@ -231,6 +231,7 @@ export interface DocumentsTable {
   content: Buffer;
   generated_by: string;
   created_at: Timestamp;
+  source_hash: string | null;
 }
 
 export interface DocumentSharesTable {
@@ -268,4 +269,20 @@ export interface ClinicHomeCareItemsTable {
   data: Json;
   created_by: string;
   created_at: Timestamp;
+}
+
+export interface ClinicProfilesTable {
+  organization_id: string;
+  legal_name: string;
+  locations: Json;
+  phone: string | null;
+  fax: string | null;
+  npi: string | null;
+  tax_id: string | null;
+  units: 'metric' | 'us';
+  logo: Buffer | null;
+  logo_media_type: 'image/png' | 'image/jpeg' | null;
+  logo_sha256: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }

@@ -4,6 +4,7 @@ import type {
   AssessmentPhotosTable,
   AssessmentsTable,
   ClinicHomeCareItemsTable,
+  ClinicProfilesTable,
   CoveragesTable,
   DocumentSharesTable,
   DocumentsTable,
@@ -187,4 +188,5 @@ export interface Database {
   document_shares: DocumentSharesTable;
   assessment_photos: AssessmentPhotosTable;
   clinic_home_care_items: ClinicHomeCareItemsTable;
+  clinic_profiles: ClinicProfilesTable;
 }

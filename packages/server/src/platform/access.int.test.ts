@@ -179,3 +179,45 @@ describe('another clinic is unreachable by any route', () => {
     expect(patched.statusCode).toBe(404);
   });
 });
+
+describe('the clinic profile', () => {
+  const profile = {
+    legalName: 'Clinic A Medical Massage LLC',
+    locations: [{ lines: ['1 Lake Rd'], city: 'Madison', region: 'WI', postalCode: '53703', country: 'US' }],
+    npi: '1245319599',
+  };
+  it.each([
+    ['owner', 200],
+    ['admin', 200],
+    ['therapist', 403],
+    ['front_desk', 403],
+    ['biller', 403],
+  ] as const)('finding 3: %s changing the profile → %i; every role reads it', async (role, status) => {
+    const s = await signIn(ctx.app, a.emailOf(role));
+    const put = await call(ctx.app, s, 'PUT', '/api/organization/profile', profile);
+    expect(put.statusCode).toBe(status);
+    const logo = await call(ctx.app, s, 'PUT', '/api/organization/profile/logo', {
+      mediaType: 'image/png',
+      dataBase64:
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    });
+    expect(logo.statusCode).toBe(status);
+    expect((await call(ctx.app, s, 'GET', '/api/organization/profile')).statusCode).toBe(200);
+    expect((await call(ctx.app, s, 'GET', '/api/organization/profile/logo')).statusCode).toBe(200);
+  });
+
+  it("finding 3: another clinic neither reads nor changes this clinic's profile", async () => {
+    const ownerA = await signIn(ctx.app, a.emailOf('owner'));
+    await call(ctx.app, ownerA, 'PUT', '/api/organization/profile', profile);
+    const ownerB = await signIn(ctx.app, b.emailOf('owner'));
+    const read = await call(ctx.app, ownerB, 'GET', '/api/organization/profile');
+    expect(read.body).not.toContain('Clinic A Medical Massage');
+    expect((await call(ctx.app, ownerB, 'GET', '/api/organization/profile/logo')).statusCode).toBe(404);
+    await call(ctx.app, ownerB, 'PUT', '/api/organization/profile', {
+      ...profile,
+      legalName: 'Clinic B LLC',
+    });
+    const stillA = await call(ctx.app, ownerA, 'GET', '/api/organization/profile');
+    expect(stillA.json().legalName).toBe('Clinic A Medical Massage LLC');
+  });
+});

@@ -8,6 +8,7 @@ import { addendaOf, addendumView, insertAddendum } from '../../platform/addenda.
 import { Conflict, Invalid, NotFound, SafetyBlock } from '../../platform/errors.ts';
 import { assertClinicalAccess } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
+import { signerOf } from '../../platform/signer.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
 import { insertOutcomeResponse } from '../outcomes/outcomes.repo.ts';
 import * as repo from './assessments.repo.ts';
@@ -117,6 +118,7 @@ export class AssessmentsService {
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       const row = await this.load(tx, actor, id);
       if (row.status === 'signed') throw new SafetyBlock('This assessment is already signed.');
+      await signerOf(tx.db, actor);
       const parsed = assessmentSchema.safeParse(row.content);
       if (!parsed.success)
         throw new Invalid(

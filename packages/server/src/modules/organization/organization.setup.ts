@@ -11,7 +11,15 @@ export interface NewClinic {
   requireMfa: boolean;
   idleMinutes: number;
   isDemo?: boolean;
-  staff: Array<{ email: string; name: string; role: Role; password: string }>;
+  staff: Array<{
+    email: string;
+    name: string;
+    role: Role;
+    password: string;
+    /** Printed with the name on what they sign; signing needs them. */
+    credentials?: string;
+    licenseNumber?: string;
+  }>;
 }
 
 /**
@@ -46,6 +54,8 @@ export async function createClinic(
           name: s.name,
           role: s.role,
           password_hash: hashes[i] as string,
+          credentials: s.credentials ?? null,
+          license_number: s.licenseNumber ?? null,
         })),
       )
       .returning(['id', 'email', 'role'])
@@ -70,8 +80,20 @@ export async function createClinic(
 
 export const DEMO_PASSWORD = 'demo-clinic-tablet-2026';
 export const DEMO_STAFF = [
-  { email: 'owner@demo.fascia.example', name: 'Demo Owner', role: 'owner' as const },
-  { email: 'therapist@demo.fascia.example', name: 'Demo Therapist', role: 'therapist' as const },
+  {
+    email: 'owner@demo.fascia.example',
+    name: 'Demo Owner',
+    role: 'owner' as const,
+    credentials: 'LMT',
+    licenseNumber: 'DEMO-MT-1001',
+  },
+  {
+    email: 'therapist@demo.fascia.example',
+    name: 'Demo Therapist',
+    role: 'therapist' as const,
+    credentials: 'LMT',
+    licenseNumber: 'DEMO-MT-1002',
+  },
   { email: 'frontdesk@demo.fascia.example', name: 'Demo Front Desk', role: 'front_desk' as const },
   { email: 'biller@demo.fascia.example', name: 'Demo Biller', role: 'biller' as const },
 ];

@@ -52,12 +52,19 @@ export function reportsRoutes(
         config: { auth: 'staff', permission: 'reports.generate' },
         schema: {
           tags,
-          summary: 'Print a signed visit note (with addenda) as PDF',
+          summary:
+            'Print a signed visit note (with addenda) as PDF; an unchanged note returns the PDF already made (200)',
           params: id,
-          response: { 201: documentView },
+          response: {
+            200: documentView.extend({ reused: z.literal(true) }),
+            201: documentView.extend({ reused: z.literal(false) }),
+          },
         },
       },
-      async (req, reply) => reply.status(201).send(await reports.visitNote(requireActor(req), req.params.id)),
+      async (req, reply) => {
+        const doc = await reports.visitNote(requireActor(req), req.params.id);
+        return reply.status(doc.reused ? 200 : 201).send(doc as never);
+      },
     );
 
     app.get(

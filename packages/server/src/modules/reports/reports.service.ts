@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { ScoreResult } from '@fascia/domain/outcomes/score';
+import { type CustomHomeCareItem, clinicHomeCareLibrary } from '@fascia/domain/plans/home-care';
 import type { PlanOfCare } from '@fascia/domain/plans/plan-of-care.schema';
 import { providerDisplayName, type ReferringProvider } from '@fascia/domain/referrals/provider.schema';
 import type { Referral } from '@fascia/domain/referrals/referral.schema';
+import type { GoalStatusRecord } from '@fascia/domain/reports/goal-status';
 import { progressSummary } from '@fascia/domain/reports/progress-summary';
+import { SCREENING_RULES } from '@fascia/domain/screening/rules/screening-rules';
+import { canonicalJson } from '@fascia/domain/sessions/canonical';
 import type { SignedNote } from '@fascia/domain/sessions/session-note.schema';
 import { addendaOf, addendumView } from '../../platform/addenda.repo.ts';
 import { Invalid, NotFound } from '../../platform/errors.ts';
 import { assertClinicalAccess, clinicToday } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
+import { signerOf } from '../../platform/signer.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
+import { loadLetterhead, signatureLine } from './letterhead.ts';
 import {
   REPORT_TITLES,
   type Recommendation,
@@ -53,14 +59,14 @@ export class ReportsService {
           .select('data')
           .where('id', '=', referralRow.patient_id)
           .executeTakeFirstOrThrow(),
-        tx.db.selectFrom('organizations').select(['name', 'time_zone']).executeTakeFirstOrThrow(),
         tx.db
-          .selectFrom('users')
-          .select(['name', 'credentials', 'license_number'])
-          .where('id', '=', actor.userId)
+          .selectFrom('organizations')
+          .select(['name', 'time_zone'])
+          .where('id', '=', actor.organizationId)
           .executeTakeFirstOrThrow(),
-        repo.signedNotesForReferral(tx.db, referralId),
-        repo.latestPlanFor(tx.db, referralId),
+        signerOf(tx.db, actor),
+        repo.signedNotesForReferral(tx.db, actor.organizationId, referralId),
+        repo.latestPlanFor(tx.db, actor.organizationId, referralId),
       ]);
       const today = clinicToday(org.time_zone);
       const outcomes = await repo.outcomeResponses(
@@ -70,19 +76,27 @@ export class ReportsService {
         today,
       );
       const summary = progressSummary({
-        visits: notes.map((n) => ({ visitDate: n.visit_date, note: n.content as SignedNote })),
+        visits: notes.map((n) => ({
+          visitDate: n.visit_date,
+          note: n.content as SignedNote,
+          sequence: n.signed_at ? new Date(n.signed_at).getTime() : 0,
+        })),
         outcomes: outcomes.map((o) => ({
           instrumentId: o.instrument_id,
           administeredOn: o.administered_on,
           result: o.result as ScoreResult,
         })),
-        ...(plan ? { plan: plan.content as PlanOfCare } : {}),
+        ...(plan
+          ? { plan: plan.content as PlanOfCare, goalRecords: planGoalRecords(plan, org.time_zone) }
+          : {}),
         ...(referral.visitsAuthorized === undefined ? {} : { visitsAuthorized: referral.visitsAuthorized }),
       });
       const record = patient.data as PatientRecordLike;
+      const letterhead = await loadLetterhead(tx.db, actor.organizationId);
       const pdf = await renderProgressReport({
         kind: req.kind,
-        clinicName: org.name,
+        clinicName: letterhead.name,
+        letterhead,
         patient: { name: patientName(record), dateOfBirth: record.dateOfBirth, sex: record.sex },
         referral: {
           providerName: providerDisplayName(provider),
@@ -98,11 +112,7 @@ export class ReportsService {
         assessment: req.assessment,
         recommendation: req.recommendation,
         recommendationNote: req.recommendationNote,
-        therapist: {
-          name: therapist.name,
-          credentials: therapist.credentials,
-          licenseNumber: therapist.license_number,
-        },
+        therapist: { signature: signatureLine(therapist) },
         generatedAt: new Date(),
       });
       return this.store(tx, actor, {
@@ -118,41 +128,73 @@ export class ReportsService {
 
   visitNote(actor: Actor, noteId: string) {
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
+      const org = actor.organizationId;
       const row = await tx.db
         .selectFrom('session_notes')
         .selectAll()
+        .where('organization_id', '=', org)
         .where('id', '=', noteId)
         .executeTakeFirst();
       if (!row) throw new NotFound('The session note');
       await assertClinicalAccess(tx.db, actor, row.patient_id);
       if (row.status !== 'signed' || !row.content_hash || !row.signed_at)
         throw new Invalid([{ field: 'noteId', message: 'Only a signed note can be printed.' }]);
-      const [patient, org, signer, screening, addenda] = await Promise.all([
+      const [patient, letterhead, signer, screening, addenda, goals, homeCare] = await Promise.all([
         tx.db
           .selectFrom('patients')
           .select('data')
+          .where('organization_id', '=', org)
           .where('id', '=', row.patient_id)
           .executeTakeFirstOrThrow(),
-        tx.db.selectFrom('organizations').select('name').executeTakeFirstOrThrow(),
+        loadLetterhead(tx.db, org),
         tx.db
           .selectFrom('users')
-          .select(['name', 'credentials'])
+          .select(['name', 'credentials', 'license_number'])
+          .where('organization_id', '=', org)
           .where('id', '=', row.signed_by ?? '')
           .executeTakeFirstOrThrow(),
         tx.db
           .selectFrom('screenings')
           .select(['decision', 'findings'])
+          .where('organization_id', '=', org)
           .where('id', '=', row.screening_id)
           .executeTakeFirstOrThrow(),
         addendaOf(tx.db, 'session_note', noteId),
+        repo.planGoals(tx.db, org, row.plan_id),
+        repo.clinicHomeCareItems(tx.db, org),
       ]);
       const record = patient.data as PatientRecordLike;
+      const addendaViews = addenda.map(addendumView);
+      const signedBy = signatureLine(signer);
+      // Same signed content, addenda, letterhead and signature: the PDF already made is the record.
+      const sourceHash = createHash('sha256')
+        .update(
+          canonicalJson({
+            content: row.content_hash,
+            addenda: addendaViews,
+            letterhead: letterhead.fingerprint,
+            signedBy,
+          }),
+        )
+        .digest('hex');
+      const existing = await repo.documentFromSource(tx.db, org, noteId, sourceHash);
+      if (existing) {
+        tx.audit({
+          action: 'patient.document.read',
+          patientId: row.patient_id,
+          resourceType: 'document',
+          resourceId: existing.id,
+          detail: { reprinted: true },
+        });
+        return { ...documentSummary(existing), reused: true };
+      }
       const pdf = await renderVisitNote({
-        clinicName: org.name,
+        clinicName: letterhead.name,
+        letterhead,
         patient: { name: patientName(record), dateOfBirth: record.dateOfBirth },
         note: row.content as SignedNote,
         billing: row.billing as never,
-        signedBy: [signer.name, signer.credentials].filter(Boolean).join(', '),
+        signedBy,
         signedAt: new Date(row.signed_at).toISOString().slice(0, 16).replace('T', ' '),
         contentHash: row.content_hash,
         lateEntry: row.late_entry,
@@ -160,16 +202,22 @@ export class ReportsService {
           decision: screening.decision,
           findings: screening.findings as Array<{ severity: string; reason: string }>,
         },
-        addenda: addenda.map(addendumView),
+        addenda: addendaViews,
+        goals,
+        homeCareLibrary: clinicHomeCareLibrary(homeCare.map((h) => h.data as CustomHomeCareItem)),
+        ruleTitles: RULE_TITLES,
+        units: letterhead.units,
       });
-      return this.store(tx, actor, {
+      const stored = await this.store(tx, actor, {
         patientId: row.patient_id,
         referralId: row.referral_id,
         noteId,
         kind: 'visit_note',
         title: `Visit note ${row.visit_date} - ${patientName(record)}`,
         pdf,
+        sourceHash,
       });
+      return { ...stored, reused: false };
     });
   }
 
@@ -223,6 +271,7 @@ export class ReportsService {
       kind: ReportKind | 'visit_note';
       title: string;
       pdf: Buffer;
+      sourceHash?: string;
     },
   ) {
     const sha256 = createHash('sha256').update(d.pdf).digest('hex');
@@ -237,6 +286,7 @@ export class ReportsService {
       size_bytes: d.pdf.length,
       content: d.pdf,
       generated_by: actor.userId,
+      source_hash: d.sourceHash ?? null,
     });
     tx.audit({
       action: 'patient.document.generate',
@@ -245,14 +295,49 @@ export class ReportsService {
       resourceId: row.id,
       detail: { kind: d.kind, version: row.version, sha256 },
     });
-    return {
-      id: row.id,
-      kind: row.kind,
-      version: row.version,
-      title: row.title,
-      sha256: row.sha256,
-      sizeBytes: row.size_bytes,
-      createdAt: new Date(row.created_at).toISOString(),
-    };
+    return documentSummary(row);
   }
+}
+
+/**
+ * A goal status set in the plan itself (as at a re-assessment) counts as a record of its day; the
+ * untouched "not started" of a new plan says nothing, so it does not outrank a note.
+ */
+function planGoalRecords(
+  plan: { content: unknown; changed_at: Date | string },
+  timeZone: string,
+): GoalStatusRecord[] {
+  const changed = new Date(plan.changed_at);
+  // en-CA formats a date as YYYY-MM-DD, the form visit dates take, in the clinic's own day.
+  const on = changed.toLocaleDateString('en-CA', { timeZone });
+  return ((plan.content as PlanOfCare).goals ?? [])
+    .filter((g) => g.status !== 'not_started')
+    .map((g) => ({
+      goalId: g.id,
+      status: g.status,
+      on,
+      sequence: changed.getTime(),
+    }));
+}
+
+const RULE_TITLES: ReadonlyMap<string, string> = new Map(SCREENING_RULES.map((r) => [r.id, r.title]));
+
+function documentSummary(row: {
+  id: string;
+  kind: string;
+  version: number;
+  title: string;
+  sha256: string;
+  size_bytes: number;
+  created_at: Date | string;
+}) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    version: row.version,
+    title: row.title,
+    sha256: row.sha256,
+    sizeBytes: row.size_bytes,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
 }

@@ -15,6 +15,7 @@ import { addendaOf, addendumView, insertAddendum } from '../../platform/addenda.
 import { Conflict, Invalid, NotFound, SafetyBlock } from '../../platform/errors.ts';
 import { assertClinicalAccess, clinicDay } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
+import { signerOf } from '../../platform/signer.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
 import { loadNoteContext, type NoteContext } from './note-context.ts';
 import * as repo from './sessions.repo.ts';
@@ -152,6 +153,7 @@ export class SessionsService {
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       const row = await this.load(tx, actor, noteId);
       if (row.status === 'signed') throw new SafetyBlock('This note is already signed.');
+      await signerOf(tx.db, actor);
       const context = await loadNoteContext(tx.db, row);
       const ready = checkSignReady(row.content, { planGoalIds: context.planGoalIds });
       if (!ready.ok)

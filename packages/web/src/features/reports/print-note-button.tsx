@@ -5,8 +5,10 @@ import { describeError } from '../../components/query-state.tsx';
 import { type DocumentSummary, documentsKey, documentUrl, printNote } from './reports-api.ts';
 
 /**
- * Prints a signed visit note (with its addenda) as a stored PDF. The link appears once the PDF
- * exists, because a tab opened after the request returns would be taken for a pop-up and blocked.
+ * Prints a signed visit note (with its addenda): the server returns the PDF already made when the
+ * note is unchanged, and the PDF opens in a new tab for the browser's print dialog. The tab is
+ * opened on the click itself, since one opened after the request returns is taken for a pop-up;
+ * the link stays as the way in when the browser blocks it all the same.
  */
 export function PrintNoteButton({ noteId, patientId }: { noteId: string; patientId: string }) {
   const queryClient = useQueryClient();
@@ -17,10 +19,17 @@ export function PrintNoteButton({ noteId, patientId }: { noteId: string; patient
   const print = async () => {
     setBusy(true);
     setError(null);
+    const tab = window.open('', '_blank');
     try {
-      setDoc(await printNote(noteId));
+      const printed = await printNote(noteId);
+      setDoc(printed);
+      if (tab) {
+        tab.opener = null;
+        tab.location.href = documentUrl(printed.id);
+      }
       await queryClient.invalidateQueries({ queryKey: documentsKey(patientId) });
     } catch (err) {
+      tab?.close();
       setError(describeError(err));
     } finally {
       setBusy(false);

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { hasPermission, SESSION_KEY, useSession } from '../auth/session-query.ts';
 import { ChartAccessSettings } from './chart-access-settings.tsx';
+import { ClinicProfileSection } from './clinic-profile-section.tsx';
 
 export function SettingsPage() {
   const { data: session } = useSession();
@@ -38,6 +39,7 @@ export function SettingsPage() {
           </Stack>
         )}
       </QueryState>
+      <ClinicProfileSection canEdit={hasPermission(session, 'organization.profile')} />
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { findInstrument } from '@fascia/domain/outcomes/instruments.catalogue';
 import { lookupIcd10 } from '@fascia/domain/patients/icd10';
 import type { ProgressSummary } from '@fascia/domain/reports/progress-summary';
+import type { Letterhead } from '../letterhead.ts';
+import { drawLetterhead } from './letterhead.pdf.ts';
 import { createPdf, finish, heading, labelled, paragraph, table } from './pdf-kit.ts';
 import { trendChart } from './trend-chart.ts';
 
@@ -24,6 +26,7 @@ export type Recommendation = keyof typeof RECOMMENDATIONS;
 export interface ProgressReportInput {
   kind: ReportKind;
   clinicName: string;
+  letterhead: Letterhead;
   patient: { name: string; dateOfBirth: string; sex: string };
   referral: {
     providerName: string;
@@ -39,7 +42,8 @@ export interface ProgressReportInput {
   assessment: string;
   recommendation: Recommendation;
   recommendationNote?: string | undefined;
-  therapist: { name: string; credentials: string | null; licenseNumber: string | null };
+  /** "Name, credentials — licence no. …" */
+  therapist: { signature: string };
   generatedAt: Date;
 }
 
@@ -51,7 +55,7 @@ export async function renderProgressReport(r: ProgressReportInput): Promise<Buff
     author: r.clinicName,
     subject: 'Medical massage therapy',
   });
-  doc.font('Helvetica-Bold').fontSize(16).fillColor('#0b5d4b').text(r.clinicName);
+  drawLetterhead(doc, r.letterhead);
   doc.font('Helvetica').fontSize(12).fillColor('#000000').text(title);
   doc
     .fontSize(9)
@@ -142,12 +146,17 @@ export async function renderProgressReport(r: ProgressReportInput): Promise<Buff
     table(
       doc,
       [
-        { title: 'Goal', width: 0.5 },
-        { title: 'Term', width: 0.12 },
-        { title: 'Target date', width: 0.18 },
-        { title: 'Status', width: 0.2 },
+        { title: 'Goal', width: 0.4 },
+        { title: 'Term', width: 0.1 },
+        { title: 'Target date', width: 0.15 },
+        { title: 'Status', width: 0.35 },
       ],
-      s.goals.map((g) => [g.description, g.term, g.targetDate, g.status.replace(/_/g, ' ')]),
+      s.goals.map((g) => [
+        g.description,
+        g.term,
+        g.targetDate,
+        `${g.status.replace(/_/g, ' ')} (${g.basis})`,
+      ]),
     );
   }
 
@@ -160,10 +169,9 @@ export async function renderProgressReport(r: ProgressReportInput): Promise<Buff
   );
 
   heading(doc, 'Signature');
-  const who = [r.therapist.name, r.therapist.credentials].filter(Boolean).join(', ');
   paragraph(
     doc,
-    `Electronically signed by ${who}${r.therapist.licenseNumber ? `, licence no. ${r.therapist.licenseNumber}` : ''} on ${r.generatedAt.toISOString().slice(0, 10)}.`,
+    `Electronically signed by ${r.therapist.signature} on ${r.generatedAt.toISOString().slice(0, 10)}.`,
   );
   finish(doc, `${r.clinicName} - ${title} - ${r.patient.name}`);
   return done;

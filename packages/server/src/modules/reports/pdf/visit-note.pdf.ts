@@ -1,10 +1,24 @@
-import { findRegion } from '@fascia/domain/body/regions';
-import { techniqueLabel } from '@fascia/domain/plans/techniques';
+import { findBillingCode } from '@fascia/domain/billing/billing-codes';
+import type { HomeCareItem } from '@fascia/domain/plans/home-care';
+import type { Goal } from '@fascia/domain/plans/plan-of-care.schema';
+import {
+  findingSeverityWords,
+  goalProgressLines,
+  homeCareLabels,
+  positionWords,
+  regionWords,
+  screeningDecisionWords,
+  techniqueWords,
+  vitalsLines,
+} from '@fascia/domain/reports/visit-note-labels';
 import type { SignedNote } from '@fascia/domain/sessions/session-note.schema';
+import type { Letterhead } from '../letterhead.ts';
+import { drawLetterhead } from './letterhead.pdf.ts';
 import { createPdf, finish, heading, labelled, paragraph, table } from './pdf-kit.ts';
 
 export interface VisitNoteInput {
   clinicName: string;
+  letterhead: Letterhead;
   patient: { name: string; dateOfBirth: string };
   note: SignedNote;
   billing: { lines: Array<{ code: string; minutes: number; units: number }>; totalTimedUnits: number } | null;
@@ -14,6 +28,13 @@ export interface VisitNoteInput {
   lateEntry: boolean;
   screening: { decision: string; findings: Array<{ severity: string; reason: string }> };
   addenda: Array<{ reason: string; body: string; author: string; createdAt: string }>;
+  /** The plan's goals, to print goal progress by the goal's words. */
+  goals: ReadonlyArray<Pick<Goal, 'id' | 'measure' | 'term'>>;
+  /** The clinic's home-care library (built-in and its own items), for the items' titles. */
+  homeCareLibrary: readonly HomeCareItem[];
+  /** Titles of the screening rules, for overrides. */
+  ruleTitles: ReadonlyMap<string, string>;
+  units: 'metric' | 'us';
 }
 
 /** One signed visit note with its addenda, as the legal record prints it. */
@@ -24,7 +45,7 @@ export async function renderVisitNote(v: VisitNoteInput): Promise<Buffer> {
     author: v.clinicName,
     subject: 'Session note',
   });
-  doc.font('Helvetica-Bold').fontSize(16).fillColor('#0b5d4b').text(v.clinicName);
+  drawLetterhead(doc, v.letterhead);
   doc
     .font('Helvetica')
     .fontSize(12)
@@ -36,8 +57,8 @@ export async function renderVisitNote(v: VisitNoteInput): Promise<Buffer> {
   ]);
 
   heading(doc, 'Day-of screening');
-  paragraph(doc, `Decision: ${v.screening.decision.replace(/_/g, ' ')}`);
-  for (const f of v.screening.findings) paragraph(doc, `- ${f.severity}: ${f.reason}`);
+  paragraph(doc, `Decision: ${screeningDecisionWords(v.screening.decision)}`);
+  for (const f of v.screening.findings) paragraph(doc, `- ${findingSeverityWords(f.severity)}: ${f.reason}`);
 
   heading(doc, 'S - Subjective');
   labelled(doc, [
@@ -47,6 +68,12 @@ export async function renderVisitNote(v: VisitNoteInput): Promise<Buffer> {
       n.subjective.painBefore === undefined ? undefined : String(n.subjective.painBefore),
     ],
   ]);
+  // A postponed visit keeps its vitals too: a temperature is often why it was postponed.
+  const vitals = vitalsLines(n.objective?.vitals, v.units);
+  if (vitals.length) {
+    heading(doc, 'Vitals', 11);
+    labelled(doc, vitals);
+  }
   if (n.outcome === 'treated') {
     heading(doc, 'O - Objective');
     table(
@@ -59,21 +86,27 @@ export async function renderVisitNote(v: VisitNoteInput): Promise<Buffer> {
         { title: 'Position', width: 0.18 },
       ],
       n.objective.techniques.map((t) => [
-        techniqueLabel(t.techniqueId),
-        `${findRegion(t.regionId)?.label ?? t.regionId}${t.side ? ` (${t.side})` : ''}`,
+        techniqueWords(t.techniqueId),
+        regionWords(t.regionId, t.side),
         String(t.minutes),
         `${t.pressure} of 5`,
-        t.position.replace('_', '-'),
+        positionWords(t.position),
       ]),
     );
-    labelled(doc, [['Findings', n.objective.findings]]);
+    labelled(doc, [
+      ['Positions used', n.objective.positions.map(positionWords).join(', ')],
+      ['Findings', n.objective.findings],
+    ]);
+
     heading(doc, 'A - Assessment');
     labelled(doc, [
       ['Response', n.assessment.response],
       ['Pain after (0-10)', String(n.assessment.painAfter)],
       [
         'Goal progress',
-        n.assessment.goalProgress.map((g) => `${g.goalId}: ${g.status.replace(/_/g, ' ')}`).join('; '),
+        goalProgressLines(n.assessment.goalProgress, v.goals)
+          .map((g) => `${g.goal}: ${g.status}${g.comment ? ` - ${g.comment}` : ''}`)
+          .join('; '),
       ],
       [
         'Adverse reactions',
@@ -84,18 +117,22 @@ export async function renderVisitNote(v: VisitNoteInput): Promise<Buffer> {
     labelled(doc, [
       ['Next visit', n.plan.nextVisit.date ?? n.plan.nextVisit.note],
       ['Plan changes proposed', n.plan.planChangesProposed],
-      ['Home care given', n.plan.homeCareGiven.join(', ')],
+      ['Home care given', homeCareLabels(n.plan.homeCareGiven, v.homeCareLibrary).join(', ')],
     ]);
     if (v.billing) {
       heading(doc, 'Timed units (CMS 8-minute rule)');
       table(
         doc,
         [
-          { title: 'CPT', width: 0.3 },
-          { title: 'Minutes', width: 0.35 },
-          { title: 'Units', width: 0.35 },
+          { title: 'CPT', width: 0.6 },
+          { title: 'Minutes', width: 0.2 },
+          { title: 'Units', width: 0.2 },
         ],
-        v.billing.lines.map((l) => [l.code, String(l.minutes), String(l.units)]),
+        v.billing.lines.map((l) => [
+          `${l.code} ${findBillingCode(l.code)?.label ?? ''}`.trim(),
+          String(l.minutes),
+          String(l.units),
+        ]),
       );
       paragraph(doc, `Total timed units: ${v.billing.totalTimedUnits}`);
     }
@@ -105,7 +142,7 @@ export async function renderVisitNote(v: VisitNoteInput): Promise<Buffer> {
     for (const o of n.overrides)
       paragraph(
         doc,
-        `${o.ruleId}${o.techniqueLine === null ? '' : ` (line ${o.techniqueLine + 1})`}: ${o.reason}`,
+        `${v.ruleTitles.get(o.ruleId) ?? 'Screening finding'}${o.techniqueLine === null ? '' : ` (technique line ${o.techniqueLine + 1})`}: ${o.reason}`,
       );
   }
   heading(doc, 'Signature');
