@@ -8,7 +8,9 @@ import {
   TEST_PASSWORD,
   type TestContext,
 } from '../../../test/harness.ts';
+import { assertAcceptablePassword } from '../../platform/auth/credentials.ts';
 import { currentTotp } from '../../platform/auth/totp.ts';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../organization/organization.setup.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -242,6 +244,44 @@ describe('password change (NIST SP 800-63B rev 4)', () => {
     expect(ok.statusCode).toBe(204);
     expect((await call(ctx.app, other, 'GET', '/api/auth/session')).statusCode).toBe(401);
     await signIn(ctx.app, c.emailOf('admin'), 'a brand new tablet phrase');
+  });
+});
+
+describe('finding 11: repetitive, sequential and context-specific passwords', () => {
+  it('finding 11: the server refuses them at 15+ characters, naming the field, with the clinic as context', async () => {
+    const c = await createTestClinic(ctx);
+    const s = await signIn(ctx.app, c.emailOf('admin'));
+    const clinicName = (s.body.organization as { name: string }).name;
+    for (const newPassword of [
+      '1234567890123456',
+      'password1234567',
+      'aaaaaaaaaaaaaab',
+      'fascia fascia 2026',
+      `${clinicName} 2026!!`,
+    ]) {
+      const res = await call(ctx.app, s, 'POST', '/api/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword,
+      });
+      expect(res.statusCode, newPassword).toBe(422);
+      expect(res.json().errors[0], newPassword).toMatchObject({
+        field: 'newPassword',
+        message: expect.any(String),
+      });
+    }
+  });
+
+  it('finding 11: the demo password passes the rules in the demo clinic', () => {
+    const owner = DEMO_STAFF[0] as { email: string; name: string };
+    expect(() =>
+      assertAcceptablePassword(DEMO_PASSWORD, {
+        field: 'password',
+        secondFactor: false,
+        email: owner.email,
+        name: owner.name,
+        clinicName: 'Demo Massage Clinic',
+      }),
+    ).not.toThrow();
   });
 });
 

@@ -251,6 +251,7 @@ export class AuthService {
       secondFactor: actor.mfaEnrolled,
       email: actor.email,
       name: actor.name,
+      clinicName: actor.organization.name,
     });
   }
 

@@ -62,7 +62,7 @@ export async function createClinic(ownerDb: Kysely<Database>, clinic: NewClinic)
   });
 }
 
-export const DEMO_PASSWORD = 'demo-clinic-tablet-2026';
+export const DEMO_PASSWORD = 'willow-harbour-lantern-47';
 export const DEMO_STAFF = [
   { email: 'owner@demo.fascia.example', name: 'Demo Owner', role: 'owner' as const },
   { email: 'therapist@demo.fascia.example', name: 'Demo Therapist', role: 'therapist' as const },
