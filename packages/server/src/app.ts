@@ -50,6 +50,7 @@ import { SessionsService } from './modules/sessions/sessions.service.ts';
 import { InvitationsService } from './modules/staff/invitations.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
+import { loadSecretBox, type SecretBox } from './platform/auth/secret-box.ts';
 import { Mailer } from './platform/mail.ts';
 import { installProblemHandlers } from './platform/problem.ts';
 import { installRequestAuth, type RouteAuth } from './platform/request-auth.ts';
@@ -72,7 +73,11 @@ declare module 'fastify' {
 }
 
 /** Builds the whole application without listening, so tests drive it with `inject` or a port. */
-export async function buildApp(config: Config, db: Kysely<Database>): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  db: Kysely<Database>,
+  secrets: SecretBox = loadSecretBox(config),
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -138,7 +143,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   const tenancy = new Tenancy(db, config.readAuditCommit);
   installRequestAuth(app, tenancy, config);
   const mailer = new Mailer(tenancy, config);
-  const auth = new AuthService(tenancy, config);
+  const auth = new AuthService(tenancy, config, secrets);
   const staff = new StaffService(tenancy, mailer, config);
   const invitations = new InvitationsService(tenancy, auth);
 

@@ -10,6 +10,14 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+// 32 random bytes in base64, e.g. from `fascia secrets new-key` or `openssl rand -base64 32`.
+const secretsKey = z
+  .string()
+  .trim()
+  .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, {
+    message: 'must be 32 bytes in base64 (fascia secrets new-key prints one)',
+  });
+
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const envSchema = z.object({
@@ -41,6 +49,17 @@ const envSchema = z.object({
   FASCIA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   FASCIA_SIGN_IN_RATE_PER_MINUTE: intIn(1, 10_000).default(20),
   FASCIA_READ_AUDIT_COMMIT: z.enum(['async', 'sync']).default('async'),
+  FASCIA_SECRETS_KEY: secretsKey.optional(),
+  FASCIA_SECRETS_PREVIOUS_KEYS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(secretsKey))
+    .default([]),
 });
 
 export interface Config {
@@ -63,6 +82,10 @@ export interface Config {
   signInRatePerMinute: number;
   /** How a read's audit rows commit (migration 0009): without waiting for the disk, or synchronously. */
   readAuditCommit: 'async' | 'sync';
+  /** Seals TOTP secrets at rest; without it a key file in the data folder is used (docs/security.md). */
+  secretsKey: string | undefined;
+  /** Older keys still accepted for opening, until `fascia secrets rotate` has re-sealed everything. */
+  secretsPreviousKeys: string[];
 }
 
 export class ConfigError extends Error {}
@@ -95,5 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.FASCIA_LOG_LEVEL,
     signInRatePerMinute: e.FASCIA_SIGN_IN_RATE_PER_MINUTE,
     readAuditCommit: e.FASCIA_READ_AUDIT_COMMIT,
+    secretsKey: e.FASCIA_SECRETS_KEY,
+    secretsPreviousKeys: e.FASCIA_SECRETS_PREVIOUS_KEYS,
   };
 }

@@ -9,7 +9,7 @@ import { type Config, loadConfig } from '../src/config.ts';
 import { asAppRole, createAppDb, createOwnerDb, withDatabase } from '../src/db/connection.ts';
 import type { Database } from '../src/db/schema.ts';
 import { createClinic } from '../src/modules/organization/organization.setup.ts';
-import { TEST_APP_PASSWORD, TEST_PASSWORD } from './constants.ts';
+import { TEST_APP_PASSWORD, TEST_PASSWORD, TEST_SECRETS_KEY } from './constants.ts';
 
 export { TEST_PASSWORD };
 
@@ -39,6 +39,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     FASCIA_DEMO: 'false',
     FASCIA_DB_POOL_SIZE: '4',
     FASCIA_SIGN_IN_RATE_PER_MINUTE: '1000',
+    // Tests never write a key file into a data folder.
+    FASCIA_SECRETS_KEY: TEST_SECRETS_KEY,
     ...env,
   });
   const appDb = createAppDb(appUrl, config.dbPoolSize);

@@ -96,15 +96,22 @@ export function endOtherSessions(tx: Tx, userId: string, keepSessionId: string |
   return q.execute();
 }
 
-export function setMfaSecret(tx: Tx, userId: string, secret: string) {
-  return tx.updateTable('users').set({ mfa_secret: secret }).where('id', '=', userId).execute();
+export function setPendingMfaSecret(tx: Tx, userId: string, sealedSecret: string) {
+  return tx.updateTable('users').set({ mfa_pending_secret: sealedSecret }).where('id', '=', userId).execute();
 }
 
-export function completeMfaEnrolment(tx: Tx, userId: string, step: bigint) {
+/** The confirmed pending secret becomes the active one, in the same statement that clears it. */
+export function activatePendingMfaSecret(tx: Tx, userId: string, sealedSecret: string, step: bigint) {
   return tx
     .updateTable('users')
-    .set({ mfa_enrolled_at: sql`now()`, mfa_last_step: step.toString() })
+    .set({
+      mfa_secret: sealedSecret,
+      mfa_pending_secret: null,
+      mfa_enrolled_at: sql`now()`,
+      mfa_last_step: step.toString(),
+    })
     .where('id', '=', userId)
+    .where('mfa_pending_secret', '=', sealedSecret)
     .execute();
 }
 
