@@ -11,7 +11,7 @@ import {
 } from '../../platform/auth/credentials.ts';
 import type { SecretBox } from '../../platform/auth/secret-box.ts';
 import { enrolmentMaterial, newTotpSecret, verifyTotp } from '../../platform/auth/totp.ts';
-import { AccountLocked, Invalid, Unauthenticated } from '../../platform/errors.ts';
+import { Invalid, Unauthenticated } from '../../platform/errors.ts';
 import { type Actor, auditActor, permissionsOf, type SessionStage } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
 import * as repo from './auth.repo.ts';
@@ -34,7 +34,11 @@ export interface NewSession {
   view: SessionView;
 }
 
-const WRONG = 'Email or password is wrong.';
+// One answer for every refusal, so that it reveals neither the account nor its lock.
+const WRONG =
+  'Email or password is wrong, or sign-in from here is paused after repeated failures. Check both and try again in a few minutes.';
+/** Failures over all addresses, in multiples of the per-address threshold, that throttle new addresses. */
+const ACCOUNT_THROTTLE_FACTOR = 4;
 
 export class AuthService {
   constructor(
@@ -64,8 +68,13 @@ export class AuthService {
   }
 
   /**
-   * Password sign-in. Failures are committed (attempt counter, audit row) before the refusal is
-   * returned, so a locked account stays locked and every attempt is on record.
+   * Password sign-in. An unknown email, a wrong password, a locked or throttled account and an
+   * inactive one answer alike (same status, body and argon2 work), so nothing tells which emails
+   * have accounts. Failures are counted per (account, address): five from one address lock that
+   * address out of that account only, so nobody can lock a known account out for everyone; the
+   * per-address rate limit sits in front. Failures spread over many addresses throttle the account
+   * for addresses it has never signed in from, while its usual ones keep working. Failures are
+   * committed (counters, audit row) before the refusal is returned.
    */
   async signIn(email: string, password: string, meta: ClientMeta): Promise<NewSession> {
     const account = await repo.findAccountByEmail(this.tenancy.db, email);
@@ -73,6 +82,7 @@ export class AuthService {
       await burnPasswordCheck(password);
       throw new Unauthenticated('invalid_credentials', WRONG);
     }
+    const { threshold, minutes } = this.config.lockout;
     const outcome = await this.tenancy.run(account.organization_id, { email, ip: meta.ip }, async (tx) => {
       const user = await repo.getUser(tx.db, account.user_id);
       const fail = (reason: string, extra: Record<string, unknown> = {}) =>
@@ -83,43 +93,50 @@ export class AuthService {
           resourceId: user.id,
           detail: { reason, ...extra },
         });
-      if (user.locked_until && new Date(user.locked_until) > new Date()) {
+      const throttle = await repo.getSignInThrottle(tx.db, user.organization_id, user.id, meta.ip, minutes);
+      const refusal = throttle.addressLocked
+        ? 'locked_for_address'
+        : user.locked_until && new Date(user.locked_until) > new Date()
+          ? 'locked'
+          : throttle.accountFailures >= threshold * ACCOUNT_THROTTLE_FACTOR && !throttle.knownAddress
+            ? 'throttled_new_address'
+            : null;
+      if (refusal) {
         await burnPasswordCheck(password);
-        fail('locked');
-        return { kind: 'locked' as const, until: new Date(user.locked_until) };
+        fail(refusal);
+        return { kind: 'refused' as const };
       }
       const ok = await verifyPassword(user.password_hash, password);
       if (!ok || !user.active) {
         if (!user.active) {
           fail('inactive');
-          return { kind: 'wrong' as const };
+          return { kind: 'refused' as const };
         }
-        const after = await repo.recordFailedAttempt(
-          tx.db,
-          user.id,
-          this.config.lockout.threshold,
-          this.config.lockout.minutes,
-        );
+        const locked = await repo.recordSignInFailure(tx.db, user.organization_id, user.id, meta.ip, {
+          threshold,
+          minutes,
+        });
         fail('wrong_password');
-        if (after.locked_until && after.failed_attempts === 0) {
+        if (locked) {
           tx.audit({
             action: 'auth.lockout',
             outcome: 'failure',
             resourceType: 'user',
             resourceId: user.id,
-            detail: { minutes: this.config.lockout.minutes },
+            detail: { minutes, scope: 'account_and_address' },
           });
-          return { kind: 'locked' as const, until: new Date(after.locked_until) };
         }
-        return { kind: 'wrong' as const };
+        return { kind: 'refused' as const };
       }
+      await repo.recordSignInSuccess(tx.db, user.organization_id, user.id, meta.ip);
       const org = await repo.getOrganization(tx.db, user.organization_id);
       const stage: SessionStage = user.mfa_enrolled_at
         ? 'mfa_required'
         : org.require_mfa
           ? 'mfa_enrolment_required'
           : 'active';
-      await repo.recordSuccessfulSignIn(tx.db, user.id, stage === 'active');
+      // The two-factor failure count is cleared only by a full sign-in, never by the password alone.
+      if (stage === 'active') await repo.recordSuccessfulSignIn(tx.db, user.id, true);
       const created = await this.createSession(
         tx,
         { id: user.id, organization_id: user.organization_id },
@@ -139,8 +156,7 @@ export class AuthService {
         view: this.viewOf(user, org, stage, created.csrfToken),
       };
     });
-    if (outcome.kind === 'locked') throw new AccountLocked(outcome.until);
-    if (outcome.kind === 'wrong') throw new Unauthenticated('invalid_credentials', WRONG);
+    if (outcome.kind === 'refused') throw new Unauthenticated('invalid_credentials', WRONG);
     return { token: outcome.token, view: outcome.view };
   }
 
