@@ -15,7 +15,7 @@ import { visible } from './expect.ts';
  * same request bodies as the API tests' (packages/server/test/flagship-records.ts).
  */
 
-export const DEMO_PASSWORD = 'demo-clinic-tablet-2026';
+export const DEMO_PASSWORD = 'willow-harbour-lantern-47';
 export const OWNER_EMAIL = 'owner@demo.fascia.example';
 
 /** A calendar date `days` from today, in the machine's time zone like the browser's date inputs. */

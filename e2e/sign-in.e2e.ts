@@ -70,7 +70,7 @@ describe('staff invitation through the web app', () => {
     const page = await owner.newPage();
     await page.goto('/sign-in');
     await page.getByLabel('Email').fill('owner@demo.fascia.example');
-    await page.getByLabel(/^Password/).fill('demo-clinic-tablet-2026');
+    await page.getByLabel(/^Password/).fill('willow-harbour-lantern-47');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await visible(page.getByRole('heading', { name: 'Today' }));
 
@@ -112,7 +112,7 @@ describe('inactivity', () => {
     const page = await context.newPage();
     await page.goto('/sign-in');
     await page.getByLabel('Email').fill('frontdesk@demo.fascia.example');
-    await page.getByLabel(/^Password/).fill('demo-clinic-tablet-2026');
+    await page.getByLabel(/^Password/).fill('willow-harbour-lantern-47');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await visible(page.getByRole('heading', { name: 'Today' }));
     await ownerDb

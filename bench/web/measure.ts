@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 
 export const DEMO_THERAPIST = 'therapist@demo.fascia.example';
-export const DEMO_PASSWORD = 'demo-clinic-tablet-2026';
+export const DEMO_PASSWORD = 'willow-harbour-lantern-47';
 /** Issued by the chart page (packages/web/src/features/patients/patient-chart-page.tsx). */
 export const CHART_READY_MARK = 'fascia:chart-ready';
 

@@ -54,6 +54,7 @@ import { InvitationsService } from './modules/staff/invitations.service.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
 import { loadAuditKeyring } from './platform/audit-keys.ts';
+import { loadSecretBox, type SecretBox } from './platform/auth/secret-box.ts';
 import { installCanonicalIds } from './platform/canonical-ids.ts';
 import { Mailer } from './platform/mail.ts';
 import { installInputGuards } from './platform/malformed-input.ts';
@@ -83,7 +84,11 @@ declare module 'fastify' {
 const carriesRecords = (url: string) => /^\/(api|fhir)(\/|\?|$)/.test(url);
 
 /** Builds the whole application without listening, so tests drive it with `inject` or a port. */
-export async function buildApp(config: Config, db: Kysely<Database>): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  db: Kysely<Database>,
+  secrets: SecretBox = loadSecretBox(config),
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -163,7 +168,7 @@ export async function buildApp(config: Config, db: Kysely<Database>): Promise<Fa
   const tenancy = new Tenancy(db, config.readAuditCommit, loadAuditKeyring(config, { create: true }));
   installRequestAuth(app, tenancy, config);
   const mailer = new Mailer(tenancy, config);
-  const auth = new AuthService(tenancy, config);
+  const auth = new AuthService(tenancy, config, secrets);
   const staff = new StaffService(tenancy, mailer, config);
   const invitations = new InvitationsService(tenancy, auth);
 

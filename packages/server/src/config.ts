@@ -16,6 +16,13 @@ const auditKey = z
   .string()
   .min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')
   .regex(/^[^\s,]+$/, 'must not contain spaces or commas');
+// 32 random bytes in base64, e.g. from `fascia secrets new-key` or `openssl rand -base64 32`.
+const secretsKey = z
+  .string()
+  .trim()
+  .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, {
+    message: 'must be 32 bytes in base64 (fascia secrets new-key prints one)',
+  });
 
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -56,6 +63,17 @@ const envSchema = z.object({
     .optional(),
   FASCIA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   FASCIA_AUDIT_CHECKPOINT_MINUTES: intIn(1, 24 * 60).default(5),
+  FASCIA_SECRETS_KEY: secretsKey.optional(),
+  FASCIA_SECRETS_PREVIOUS_KEYS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(secretsKey))
+    .default([]),
 });
 
 export interface Config {
@@ -86,6 +104,10 @@ export interface Config {
   /** Signed checkpoints of each clinic's chain head, kept outside the database. */
   auditCheckpointFile: string;
   auditCheckpointMinutes: number;
+  /** Seals TOTP secrets at rest; without it a key file in the data folder is used (docs/security.md). */
+  secretsKey: string | undefined;
+  /** Older keys still accepted for opening, until `fascia secrets rotate` has re-sealed everything. */
+  secretsPreviousKeys: string[];
 }
 
 export class ConfigError extends Error {}
@@ -123,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.FASCIA_AUDIT_CHECKPOINT_FILE ?? path.join(e.FASCIA_DATA_DIR, 'audit-checkpoints.json'),
     ),
     auditCheckpointMinutes: e.FASCIA_AUDIT_CHECKPOINT_MINUTES,
+    secretsKey: e.FASCIA_SECRETS_KEY,
+    secretsPreviousKeys: e.FASCIA_SECRETS_PREVIOUS_KEYS,
   };
 }
 

@@ -1,8 +1,11 @@
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createAppDb, createOwnerDb, openDatabase } from './db/connection.ts';
+import { sealStoredMfaSecrets } from './modules/auth/mfa-secrets.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, ensureDemoClinic } from './modules/organization/organization.setup.ts';
 import { startCheckpointing, verifyEveryClinic } from './platform/audit-cli.ts';
 import { loadAuditKeyring } from './platform/audit-keys.ts';
+import { loadSecretBox, newSecretKey } from './platform/auth/secret-box.ts';
+import { rotateSecrets } from './secrets-rotate.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 const say = (m: string) => process.stdout.write(`${m}\n`);
@@ -10,7 +13,9 @@ const USAGE = `Usage: fascia <command>
   serve          start the clinic server (default)
   migrate        apply database migrations and exit
   seed           create the demo clinic if it does not exist
-  audit verify   check every clinic's audit chain, its MACs and checkpoints; names every broken row`;
+  audit verify   check every clinic's audit chain, its MACs and checkpoints; names every broken row
+  secrets rotate re-seal every two-factor secret with a new key (docs/security.md)
+  secrets new-key print a fresh key for FASCIA_SECRETS_KEY`;
 
 /**
  * The application's modules (most of a warm start) load while the embedded PostgreSQL starts in
@@ -21,6 +26,8 @@ const loadDemoRecords = () => import('./modules/organization/demo-records.ts');
 
 async function serve(config: Config) {
   const started = performance.now();
+  // Before anything starts: a wrong or unreadable secrets key stops here with its message.
+  const secrets = loadSecretBox(config);
   const database = openDatabase(config, (m) => config.logLevel === 'debug' && say(m));
   const modules = Promise.all([loadApp(), loadDemoRecords()]);
   modules.catch(() => {}); // reported below, once the database can be stopped
@@ -38,12 +45,15 @@ async function serve(config: Config) {
   try {
     const ownerDb = createOwnerDb(db.ownerUrl);
     const auditKeys = loadAuditKeyring(config, { create: true });
-    demoCreated = config.demo
-      ? await ensureDemoClinic(ownerDb, config.session.idleMinutes, auditKeys).finally(() =>
-          ownerDb.destroy(),
-        )
-      : false;
-    app = await buildApp(config, appDb);
+    try {
+      await sealStoredMfaSecrets(ownerDb, secrets);
+      demoCreated = config.demo
+        ? await ensureDemoClinic(ownerDb, config.session.idleMinutes, auditKeys)
+        : false;
+    } finally {
+      await ownerDb.destroy();
+    }
+    app = await buildApp(config, appDb, secrets);
     if (demoCreated) {
       await seedDemoRecords(app).catch((err: Error) =>
         say(`  (the demo patients could not be created: ${err.message})`),
@@ -134,20 +144,39 @@ async function main(argv: string[]) {
     case 'serve':
       return serve(config);
     case 'migrate':
-      return withDatabase(config, async () => say('migrations applied'));
+      return withDatabase(config, async (ownerUrl) => {
+        const ownerDb = createOwnerDb(ownerUrl);
+        try {
+          const sealed = await sealStoredMfaSecrets(ownerDb, loadSecretBox(config));
+          say(`migrations applied${sealed ? `; ${sealed} two-factor secrets sealed` : ''}`);
+        } finally {
+          await ownerDb.destroy();
+        }
+      });
+    case 'secrets':
+      if (sub === 'new-key') return say(newSecretKey());
+      if (sub !== 'rotate') break;
+      return withDatabase(config, async (ownerUrl) => {
+        const ownerDb = createOwnerDb(ownerUrl);
+        try {
+          say(await rotateSecrets(config, ownerDb));
+        } finally {
+          await ownerDb.destroy();
+        }
+      });
     case 'seed':
       return withDatabase(config, async (ownerUrl, appUrl) => {
         const ownerDb = createOwnerDb(ownerUrl);
-        const created = await ensureDemoClinic(
-          ownerDb,
-          config.session.idleMinutes,
-          loadAuditKeyring(config, { create: true }),
-        );
-        await ownerDb.destroy();
+        const secrets = loadSecretBox(config);
+        const created = await sealStoredMfaSecrets(ownerDb, secrets)
+          .then(() =>
+            ensureDemoClinic(ownerDb, config.session.idleMinutes, loadAuditKeyring(config, { create: true })),
+          )
+          .finally(() => ownerDb.destroy());
         if (created) {
           const [{ buildApp }, { seedDemoRecords }] = await Promise.all([loadApp(), loadDemoRecords()]);
           const appDb = createAppDb(appUrl, 2);
-          const app = await buildApp(config, appDb);
+          const app = await buildApp(config, appDb, secrets);
           await seedDemoRecords(app).finally(async () => {
             await app.close();
             await appDb.destroy();

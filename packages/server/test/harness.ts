@@ -12,7 +12,7 @@ import { asAppRole, createAppDb, createOwnerDb, withDatabase } from '../src/db/c
 import type { Database } from '../src/db/schema.ts';
 import { createClinic } from '../src/modules/organization/organization.setup.ts';
 import { loadAuditKeyring } from '../src/platform/audit-keys.ts';
-import { TEST_APP_PASSWORD, TEST_AUDIT_KEY, TEST_PASSWORD } from './constants.ts';
+import { TEST_APP_PASSWORD, TEST_AUDIT_KEY, TEST_PASSWORD, TEST_SECRETS_KEY } from './constants.ts';
 
 export { TEST_PASSWORD };
 
@@ -45,6 +45,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     // Never the repository's ./data: the key comes from the environment, checkpoints go nowhere.
     FASCIA_AUDIT_KEY: TEST_AUDIT_KEY,
     FASCIA_AUDIT_CHECKPOINT_FILE: path.join(tmpdir(), `${name}-checkpoints.json`),
+    // Tests never write a key file into a data folder.
+    FASCIA_SECRETS_KEY: TEST_SECRETS_KEY,
     ...env,
   });
   const appDb = createAppDb(appUrl, config.dbPoolSize);

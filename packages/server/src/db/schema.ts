@@ -42,6 +42,17 @@ export interface OrganizationsTable {
   created_at: Timestamp;
 }
 
+/** Sign-in failures per (account, address), migration 0016. */
+export interface SignInThrottleTable {
+  organization_id: string;
+  user_id: string;
+  ip: string;
+  failures: Generated<number>;
+  last_failure_at: NullableTimestamp;
+  locked_until: NullableTimestamp;
+  succeeded_at: NullableTimestamp;
+}
+
 export interface UsersTable {
   id: Generated<string>;
   organization_id: string;
@@ -50,7 +61,10 @@ export interface UsersTable {
   role: string;
   password_hash: string;
   active: Generated<boolean>;
+  /** Sealed (platform/auth/secret-box.ts), never the base32 seed itself. */
   mfa_secret: string | null;
+  /** A re-enrolment's new secret, sealed, until a code from it confirms it (migration 0016). */
+  mfa_pending_secret: Generated<string | null>;
   mfa_enrolled_at: NullableTimestamp;
   mfa_last_step: string | null;
   failed_attempts: Generated<number>;
@@ -160,6 +174,7 @@ export interface InstanceSettingsTable {
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
+  sign_in_throttle: SignInThrottleTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
   invitations: InvitationsTable;

@@ -124,11 +124,9 @@ function UserMenu({ session }: { session: Session }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{session.user.email}</Menu.Label>
-        {!session.user.mfaEnrolled && (
-          <Menu.Item component={Link} to="/enrol-2fa">
-            Turn on two-factor
-          </Menu.Item>
-        )}
+        <Menu.Item component={Link} to="/enrol-2fa">
+          {session.user.mfaEnrolled ? 'Set up two-factor again' : 'Turn on two-factor'}
+        </Menu.Item>
         <Menu.Item component={Link} to="/account/profile">
           Profile
         </Menu.Item>

@@ -36,6 +36,69 @@ export async function recordFailedAttempt(tx: Tx, userId: string, threshold: num
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The sign-in throttle of one account as seen from one address: whether this address is locked out
+ * of it, the account's failures within the window over all addresses, and whether the account
+ * has signed in from this address before.
+ */
+export async function getSignInThrottle(
+  tx: Tx,
+  organizationId: string,
+  userId: string,
+  ip: string,
+  windowMinutes: number,
+) {
+  const { rows } = await sql<{ address_locked: boolean; account_failures: number; known_address: boolean }>`
+    SELECT coalesce(bool_or(ip = ${ip} AND locked_until > now()), false) AS address_locked,
+           coalesce(sum(failures) FILTER (WHERE last_failure_at > now() - make_interval(mins => ${windowMinutes})), 0)::int
+             AS account_failures,
+           coalesce(bool_or(ip = ${ip} AND succeeded_at IS NOT NULL), false) AS known_address
+      FROM sign_in_throttle
+     WHERE organization_id = ${organizationId} AND user_id = ${userId}`.execute(tx);
+  const r = rows[0];
+  return {
+    addressLocked: r?.address_locked ?? false,
+    accountFailures: r?.account_failures ?? 0,
+    knownAddress: r?.known_address ?? false,
+  };
+}
+
+/** Counts a wrong password from this address; true when it has just locked the address out of the account. */
+export async function recordSignInFailure(
+  tx: Tx,
+  organizationId: string,
+  userId: string,
+  ip: string,
+  lockout: { threshold: number; minutes: number },
+): Promise<boolean> {
+  const { rows } = await sql<{ locked: boolean }>`
+    INSERT INTO sign_in_throttle AS t (organization_id, user_id, ip, failures, last_failure_at)
+    VALUES (${organizationId}, ${userId}, ${ip}, 1, now())
+    ON CONFLICT (organization_id, user_id, ip) DO UPDATE SET
+      failures = CASE WHEN t.last_failure_at > now() - make_interval(mins => ${lockout.minutes})
+                      THEN t.failures + 1 ELSE 1 END,
+      last_failure_at = now()
+    RETURNING failures >= ${lockout.threshold} AS locked`.execute(tx);
+  if (!rows[0]?.locked) return false;
+  await tx
+    .updateTable('sign_in_throttle')
+    .set({ locked_until: sql`now() + make_interval(mins => ${lockout.minutes})` })
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .where('ip', '=', ip)
+    .execute();
+  return true;
+}
+
+export function recordSignInSuccess(tx: Tx, organizationId: string, userId: string, ip: string) {
+  return sql`
+    INSERT INTO sign_in_throttle AS t (organization_id, user_id, ip, succeeded_at)
+    VALUES (${organizationId}, ${userId}, ${ip}, now())
+    ON CONFLICT (organization_id, user_id, ip) DO UPDATE SET failures = 0, locked_until = NULL, succeeded_at = now()`.execute(
+    tx,
+  );
+}
+
 export function recordSuccessfulSignIn(tx: Tx, userId: string, full: boolean) {
   return tx
     .updateTable('users')
@@ -96,15 +159,22 @@ export function endOtherSessions(tx: Tx, userId: string, keepSessionId: string |
   return q.execute();
 }
 
-export function setMfaSecret(tx: Tx, userId: string, secret: string) {
-  return tx.updateTable('users').set({ mfa_secret: secret }).where('id', '=', userId).execute();
+export function setPendingMfaSecret(tx: Tx, userId: string, sealedSecret: string) {
+  return tx.updateTable('users').set({ mfa_pending_secret: sealedSecret }).where('id', '=', userId).execute();
 }
 
-export function completeMfaEnrolment(tx: Tx, userId: string, step: bigint) {
+/** The confirmed pending secret becomes the active one, in the same statement that clears it. */
+export function activatePendingMfaSecret(tx: Tx, userId: string, sealedSecret: string, step: bigint) {
   return tx
     .updateTable('users')
-    .set({ mfa_enrolled_at: sql`now()`, mfa_last_step: step.toString() })
+    .set({
+      mfa_secret: sealedSecret,
+      mfa_pending_secret: null,
+      mfa_enrolled_at: sql`now()`,
+      mfa_last_step: step.toString(),
+    })
     .where('id', '=', userId)
+    .where('mfa_pending_secret', '=', sealedSecret)
     .execute();
 }
 

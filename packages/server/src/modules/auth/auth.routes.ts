@@ -7,6 +7,7 @@ import {
   enrolmentView,
   mfaCodeBody,
   passwordChangeBody,
+  reauthBody,
   sessionView,
   signInBody,
 } from './auth.schemas.ts';
@@ -69,10 +70,16 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
     app.post(
       '/api/auth/mfa/enrol/start',
       {
-        config: { auth: 'enrolling' },
-        schema: { tags, summary: 'Start two-factor enrolment (QR code)', response: { 200: enrolmentView } },
+        config: { auth: 'enrolling', rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary:
+            'Start two-factor enrolment (QR code); replacing an active set-up needs the current password or a code',
+          body: reauthBody,
+          response: { 200: enrolmentView },
+        },
       },
-      async (req) => auth.startEnrolment(requireActor(req)),
+      async (req) => auth.startEnrolment(requireActor(req), req.body ?? {}),
     );
 
     app.post(

@@ -38,6 +38,16 @@ export const mfaCodeBody = z.object({
   code: z.string().trim().min(6, 'must be the 6-digit code or a recovery code').max(32),
 });
 
+/** Re-authentication to replace an active two-factor set-up: the password, or a current code. */
+export const reauthBody = z
+  .object({
+    currentPassword: z.string().min(1, 'is required').max(1024).optional(),
+    code: z.string().trim().min(6, 'must be the 6-digit code or a recovery code').max(32).optional(),
+  })
+  // A first enrolment posts no body at all (Fastify hands the schema null).
+  .nullish();
+export type ReauthInput = NonNullable<z.infer<typeof reauthBody>>;
+
 export const enrolmentView = z.object({
   secret: z.string(),
   otpauthUri: z.string(),

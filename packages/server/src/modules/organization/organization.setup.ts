@@ -78,7 +78,7 @@ export async function createClinic(
   });
 }
 
-export const DEMO_PASSWORD = 'demo-clinic-tablet-2026';
+export const DEMO_PASSWORD = 'willow-harbour-lantern-47';
 export const DEMO_STAFF = [
   {
     email: 'owner@demo.fascia.example',

@@ -42,15 +42,16 @@ export class InvitationsService {
     return this.tenancy.run(found.organization_id, { ip: meta.ip }, async (tx) => {
       const inv = await repo.getInvitation(tx.db, found.invitation_id);
       assertUsable(inv);
+      const org = await getOrganization(tx.db, found.organization_id);
       assertAcceptablePassword(input.password, {
         field: 'password',
         secondFactor: false,
         email: inv.email,
         name: input.displayName,
+        clinicName: org.name,
       });
       if (await findAccountByEmail(tx.db, inv.email))
         throw new Conflict('An account with this email already exists.');
-      const org = await getOrganization(tx.db, found.organization_id);
       const user = await repo.insertUser(tx.db, {
         organizationId: found.organization_id,
         email: inv.email,

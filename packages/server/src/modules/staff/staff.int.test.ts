@@ -109,7 +109,7 @@ describe('invitations', () => {
     const accepted = await ctx.app.inject({
       method: 'POST',
       url: `/api/invitations/${token}/accept`,
-      payload: { displayName: 'Strict', password: 'strict clinic pass phrase' },
+      payload: { displayName: 'Strict', password: 'steady harbour pass phrase' },
     });
     expect(accepted.json().stage).toBe('mfa_enrol_required');
   });

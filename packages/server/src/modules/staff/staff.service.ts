@@ -33,8 +33,11 @@ export class StaffService {
   async invite(actor: Actor, input: { email: string; displayName: string; role: Role }) {
     if (!canAssignRole(actor.role, input.role))
       throw new Forbidden(`Only an owner can invite an ${input.role}.`);
-    if (await findAccountByEmail(this.tenancy.db, input.email)) {
-      throw new Conflict('An account with this email already exists.');
+    // Only this clinic's own staff are named: an account of another clinic gets an invitation like
+    // any new address (accepting it then says the email is taken), so inviting reveals nothing.
+    const existing = await findAccountByEmail(this.tenancy.db, input.email);
+    if (existing?.organization_id === actor.organizationId) {
+      throw new Conflict('This email already belongs to a member of your clinic.');
     }
     const token = randomToken();
     const { invitation, mail } = await this.tenancy.run(

@@ -33,12 +33,13 @@ export const isCommonPassword = (normalisedLower: string): boolean => COMMON.has
 /** Throws Invalid naming `field` when the password breaks the NIST 800-63B rules. */
 export function assertAcceptablePassword(
   password: string,
-  opts: { field: string; secondFactor: boolean; email?: string; name?: string },
+  opts: { field: string; secondFactor: boolean; email: string; name: string; clinicName: string },
 ): void {
   const problems = checkPassword(password, {
     secondFactor: opts.secondFactor,
     isCommon: isCommonPassword,
-    contextWords: [opts.email ?? '', opts.name ?? '', 'fascia'],
+    // NIST SP 800-63B rev 4 §3.1.1.2: the service's name and the account's own words are refused too.
+    contextWords: [opts.email, opts.name, opts.clinicName, 'fascia'],
   });
   if (problems.length) throw new Invalid(problems.map((message) => ({ field: opts.field, message })));
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Code, Image, List, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Code, Image, List, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -30,9 +30,12 @@ export function EnrolTwoFactorPage() {
   if (!current || current.stage === 'mfa_required') return <Navigate to="/sign-in" replace />;
   if (current.user.mfaEnrolled && current.stage === 'full') {
     return (
-      <AuthCard title="Two-factor is already on">
-        <Text>Your account already asks for an authentication code at sign-in.</Text>
-        <Anchor component={Link} to="/">
+      <AuthCard
+        title="Set up two-factor again"
+        subtitle="Two-factor is on. For a new phone, set it up again: your current set-up keeps working until the new code is confirmed."
+      >
+        <ReenrolForm onEnrolled={setCodes} />
+        <Anchor component={Link} to="/" c="dimmed">
           Back to Fascia
         </Anchor>
       </AuthCard>
@@ -59,8 +62,6 @@ export function EnrolTwoFactorPage() {
 }
 
 function EnrolForm({ userId, onEnrolled }: { userId: string; onEnrolled: (codes: string[]) => void }) {
-  const queryClient = useQueryClient();
-  const [message, setMessage] = useState<string | null>(null);
   // A query, not a mutation, so a re-render or a second mount reuses one secret instead of minting another.
   const enrolment = useQuery({
     queryKey: ['mfa-enrolment', userId],
@@ -70,6 +71,57 @@ function EnrolForm({ userId, onEnrolled }: { userId: string; onEnrolled: (codes:
     retry: false,
     refetchOnWindowFocus: false,
   });
+  return (
+    <QueryState query={enrolment} label="the two-factor setup">
+      {(e) => <EnrolSteps enrolment={e} onEnrolled={onEnrolled} />}
+    </QueryState>
+  );
+}
+
+/** Replacing an active set-up: the server asks for the current password first (re-authentication). */
+function ReenrolForm({ onEnrolled }: { onEnrolled: (codes: string[]) => void }) {
+  const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { currentPassword: '' },
+    validate: { currentPassword: (v) => (v ? null : 'Enter your current password') },
+  });
+  const submit = form.onSubmit(async ({ currentPassword }) => {
+    setMessage(null);
+    try {
+      setEnrolment(await api.post<MfaEnrolment>('/auth/mfa/enrol/start', { currentPassword }));
+    } catch (err) {
+      setMessage(applyProblem(form, err) || null);
+    }
+  });
+  if (enrolment) return <EnrolSteps enrolment={enrolment} onEnrolled={onEnrolled} />;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <FormAlert message={message} title="Could not start the new set-up" />
+        <PasswordInput
+          label="Current password"
+          autoComplete="current-password"
+          required
+          {...form.getInputProps('currentPassword')}
+        />
+        <Button type="submit" loading={form.submitting} fullWidth>
+          Continue
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function EnrolSteps({
+  enrolment: e,
+  onEnrolled,
+}: {
+  enrolment: MfaEnrolment;
+  onEnrolled: (codes: string[]) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
   const form = useForm({
     initialValues: { code: '' },
     validate: {
@@ -91,41 +143,37 @@ function EnrolForm({ userId, onEnrolled }: { userId: string; onEnrolled: (codes:
   });
 
   return (
-    <QueryState query={enrolment} label="the two-factor setup">
-      {(e) => (
+    <Stack>
+      <List type="ordered" spacing="xs">
+        <List.Item>Open an authenticator app on your phone (any app that supports TOTP codes).</List.Item>
+        <List.Item>Scan this QR code, or type the key below into the app.</List.Item>
+        <List.Item>Enter the 6-digit code the app shows.</List.Item>
+      </List>
+      <Image src={e.qrDataUrl} alt="QR code for your authenticator app" w={200} h={200} mx="auto" />
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed">
+          Key for typing into the app
+        </Text>
+        <Code fz="md" style={{ wordBreak: 'break-all' }} data-testid="totp-secret">
+          {e.secret}
+        </Code>
+      </Stack>
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <List type="ordered" spacing="xs">
-            <List.Item>Open an authenticator app on your phone (any app that supports TOTP codes).</List.Item>
-            <List.Item>Scan this QR code, or type the key below into the app.</List.Item>
-            <List.Item>Enter the 6-digit code the app shows.</List.Item>
-          </List>
-          <Image src={e.qrDataUrl} alt="QR code for your authenticator app" w={200} h={200} mx="auto" />
-          <Stack gap={4}>
-            <Text size="sm" c="dimmed">
-              Key for typing into the app
-            </Text>
-            <Code fz="md" style={{ wordBreak: 'break-all' }} data-testid="totp-secret">
-              {e.secret}
-            </Code>
-          </Stack>
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <FormAlert message={message} title="Could not turn on two-factor" />
-              <TextInput
-                label="Authentication code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={7}
-                required
-                {...form.getInputProps('code')}
-              />
-              <Button type="submit" loading={form.submitting} fullWidth>
-                Turn on two-factor
-              </Button>
-            </Stack>
-          </form>
+          <FormAlert message={message} title="Could not turn on two-factor" />
+          <TextInput
+            label="Authentication code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            required
+            {...form.getInputProps('code')}
+          />
+          <Button type="submit" loading={form.submitting} fullWidth>
+            Turn on two-factor
+          </Button>
         </Stack>
-      )}
-    </QueryState>
+      </form>
+    </Stack>
   );
 }
