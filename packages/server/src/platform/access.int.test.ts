@@ -36,11 +36,29 @@ describe('every route declares who may call it', () => {
   });
 
   it('answers 401 problem+json to every non-public route without a session', async () => {
-    for (const r of routes().filter((r) => r.auth !== 'public')) {
+    for (const r of routes().filter((r) => r.auth !== 'public' && r.auth !== 'optional')) {
       const res = await ctx.app.inject({ method: r.method as 'GET', url: concrete(r.url, a.idOf('owner')) });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
+  });
+});
+
+describe('the session probe the web app asks on every load', () => {
+  it('item 18: answers 200 signed out (no 401 in the console), and the session once signed in', async () => {
+    const out = await ctx.app.inject({ method: 'GET', url: '/api/auth/status' });
+    expect(out.statusCode).toBe(200);
+    expect(out.json()).toEqual({ session: null, ended: null });
+    const s = await signIn(ctx.app, a.emailOf('therapist'));
+    const signedIn = (await call(ctx.app, s, 'GET', '/api/auth/status')).json();
+    expect(signedIn.session.user.email).toBe(a.emailOf('therapist'));
+    expect(signedIn.ended).toBeNull();
+    const bogus = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/status',
+      headers: { cookie: 'fascia_session=not-a-session' },
+    });
+    expect(bogus.json().session).toBeNull();
   });
 });
 

@@ -22,6 +22,9 @@ export interface QueuedMail {
   secretLink?: string | undefined;
 }
 
+/** What became of mail handed to `deliver`: sent, kept in the outbox for want of SMTP, or refused by it. */
+export type MailDelivery = 'sent' | 'not_configured' | 'failed';
+
 /** What the outbox shows where a one-time link was. */
 export const WITHHELD_LINK = '[link sent by email only]';
 
@@ -67,11 +70,15 @@ export class Mailer {
     return { id: row.id, secretLink: secret };
   }
 
-  /** Sends queued mail; failures stay in the outbox with the error so nothing is silently lost. */
-  async deliver(organizationId: string, mails: QueuedMail[]): Promise<void> {
-    if (mails.length === 0) return;
+  /**
+   * Sends queued mail; failures stay in the outbox with the error so nothing is silently lost.
+   * Says what happened, so a screen never claims an email went out when it did not.
+   */
+  async deliver(organizationId: string, mails: QueuedMail[]): Promise<MailDelivery> {
+    if (mails.length === 0) return 'sent';
     const transport = await this.smtp();
-    if (!transport) return;
+    if (!transport) return 'not_configured';
+    let failed = false;
     const links = new Map(mails.map((m) => [m.id, m.secretLink]));
     await this.tenancy.run(organizationId, {}, async (tx) => {
       const pending = await tx.db
@@ -98,6 +105,7 @@ export class Mailer {
             .where('id', '=', m.id)
             .execute();
         } catch (err) {
+          failed = true;
           await tx.db
             .updateTable('outbox')
             .set({ error: String((err as Error).message).slice(0, 500) })
@@ -107,5 +115,6 @@ export class Mailer {
         }
       }
     });
+    return failed ? 'failed' : 'sent';
   }
 }

@@ -21,7 +21,15 @@ export const SESSION_COOKIE = 'fascia_session';
  * - staff: a fully signed-in session, optionally with a permission from the matrix;
  * - staff-or-api-key: as staff, or a clinic's read-only API key as a Bearer token (api-key-auth.ts).
  */
-export type RouteAuth = 'public' | 'signed-in' | 'mfa-pending' | 'enrolling' | 'staff' | 'staff-or-api-key';
+/** 'optional': the session is read when there is one, and its absence is an answer, not a 401. */
+export type RouteAuth =
+  | 'public'
+  | 'optional'
+  | 'signed-in'
+  | 'mfa-pending'
+  | 'enrolling'
+  | 'staff'
+  | 'staff-or-api-key';
 
 export type SessionStage = 'active' | 'mfa_required' | 'mfa_enrolment_required';
 
@@ -88,6 +96,10 @@ export function installRequestAuth(app: FastifyInstance, tenancy: Tenancy, confi
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const auth = req.routeOptions.config.auth;
     if (auth === undefined || auth === 'public') return;
+    if (auth === 'optional') {
+      if (SAFE_METHODS.has(req.method)) await resolveActor(req, reply, tenancy, config);
+      return;
+    }
     const key = auth === 'staff-or-api-key' ? bearerToken(req) : undefined;
     if (key) {
       req.actor = await resolveApiKey(req, tenancy, key);

@@ -17,6 +17,29 @@ const tags = ['auth'];
 
 export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyncZod {
   return async (app) => {
+    // The web app asks this on every load: signed out is an ordinary answer (200), so a browser's
+    // console shows no failed request before anyone has signed in (issue 13, item 18).
+    app.get(
+      '/api/auth/status',
+      {
+        config: { auth: 'optional' },
+        schema: {
+          tags,
+          summary: 'Whether this browser is signed in: the session, or why there is none (never 401)',
+          response: {
+            200: z.object({
+              session: sessionView.nullable(),
+              ended: z.enum(['idle_timeout', 'expired', 'ended']).nullable(),
+            }),
+          },
+        },
+      },
+      async (req) =>
+        req.actor
+          ? { session: await auth.view(req.actor), ended: null }
+          : { session: null, ended: req.sessionEnd },
+    );
+
     app.get(
       '/api/auth/session',
       {

@@ -189,6 +189,8 @@ describe('sharing with the physician', () => {
       201,
     );
     const token = String(share.url).split('/share/')[1];
+    // Issue 13, item 18: without a mail server the answer says nothing was emailed.
+    expect(share.email).toBe('not_configured');
     const outbox = (await call(ctx.app, owner, 'GET', '/api/outbox')).json().items[0];
     // Neither half of the secret stays in the outbox: the link was mailed only (finding 4).
     expect(outbox.text).not.toContain(token);

@@ -121,7 +121,14 @@ export function reportsRoutes(
             recipientEmail: z.email().optional(),
           }),
           response: {
-            201: z.object({ id: z.uuid(), url: z.string(), code: z.string(), expiresAt: z.string() }),
+            201: z.object({
+              id: z.uuid(),
+              url: z.string(),
+              code: z.string(),
+              expiresAt: z.string(),
+              /** null when no address was given; otherwise whether the email really went out. */
+              email: z.enum(['sent', 'not_configured', 'failed']).nullable(),
+            }),
           },
         },
       },

@@ -75,8 +75,8 @@ export class SharesService {
       });
       return { share, mail };
     });
-    if (mail) await this.mailer.deliver(actor.organizationId, [mail]);
-    return { id: share.id, url: link, code, expiresAt: new Date(share.expires_at).toISOString() };
+    const email = mail ? await this.mailer.deliver(actor.organizationId, [mail]) : null;
+    return { id: share.id, url: link, code, expiresAt: new Date(share.expires_at).toISOString(), email };
   }
 
   revoke(actor: Actor, shareId: string) {

@@ -1,5 +1,5 @@
 import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiProblem, api, setCsrfToken } from '../../api/client.ts';
+import { api, setCsrfToken } from '../../api/client.ts';
 import type { Session } from '../../api/types.ts';
 
 export const SESSION_KEY = ['session'] as const;
@@ -14,21 +14,12 @@ export function sessionEndedForInactivity(): boolean {
   return endedForInactivity;
 }
 
-/** The signed-in session, or null when there is none. A 401 here is an answer, not an error. */
+/** The signed-in session, or null when there is none (asked without a 401 when signed out). */
 export async function fetchSession(): Promise<Session | null> {
-  try {
-    const session = await api.get<Session>('/auth/session');
-    setCsrfToken(session.csrfToken);
-    endedForInactivity = false;
-    return session;
-  } catch (err) {
-    if (err instanceof ApiProblem && err.status === 401) {
-      setCsrfToken(null);
-      endedForInactivity = err.problem.reason === 'idle_timeout';
-      return null;
-    }
-    throw err;
-  }
+  const { session, ended } = await api.get<{ session: Session | null; ended: string | null }>('/auth/status');
+  setCsrfToken(session?.csrfToken ?? null);
+  endedForInactivity = session === null && ended === 'idle_timeout';
+  return session;
 }
 
 /** Shared by useSession and the workspace route's loader, which asks before the page renders. */

@@ -147,7 +147,7 @@ function ShareResult({
   return (
     <Stack>
       <Alert color="teal" variant="light" title="Link ready to send" role="status">
-        {share.emailedTo ? `The link was emailed to ${share.emailedTo}. ` : 'Give the physician this link. '}
+        {emailOutcome(share)}
         Send the code separately (phone or fax), never in the same message as the link. The code is shown only
         now. The link works until {formatDateTime(share.expiresAt)}.
       </Alert>
@@ -196,4 +196,19 @@ function CopyField({
       </CopyButton>
     </Group>
   );
+}
+
+/** What really happened to the email, in words: never "emailed" when it was not sent. */
+export function emailOutcome(share: Pick<ShareCreated, 'email'> & { emailedTo?: string }): string {
+  const to = share.emailedTo ?? 'the physician';
+  switch (share.email) {
+    case 'sent':
+      return `The link was emailed to ${to}. `;
+    case 'not_configured':
+      return `Nothing was emailed: this clinic has no mail server set up. Give ${to} this link yourself. `;
+    case 'failed':
+      return `The email to ${to} could not be sent (see Admin → Outbox). Give the physician this link yourself. `;
+    default:
+      return 'Give the physician this link. ';
+  }
 }

@@ -6,6 +6,8 @@ export interface ShareCreated {
   url: string;
   code: string;
   expiresAt: string;
+  /** null when no address was given; otherwise what became of the email. */
+  email: 'sent' | 'not_configured' | 'failed' | null;
 }
 
 export interface SharePreview {
