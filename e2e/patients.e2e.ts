@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onePagePdf } from '../packages/server/test/upload-files.ts';
 import { tabletContext } from './browser.ts';
 import { dayFromToday, signInThroughPage } from './clinical-setup.ts';
 import { absent, visible } from './expect.ts';
@@ -127,7 +128,8 @@ describe('patients, referrals and day-of screening on a tablet', () => {
     await referral.getByLabel('Prescription file').setInputFiles({
       name: 'prescription.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n% prescription for the browser test\n%%EOF\n'),
+      // A real one-page PDF: uploads are parsed, not only sniffed (issue 12, finding 12).
+      buffer: await onePagePdf(),
     });
     await referral.getByRole('button', { name: 'Save referral' }).click();
     const card = t.getByTestId('referral-card');

@@ -1,4 +1,5 @@
 import {
+  type AutocompleteProps,
   Button,
   createTheme,
   DEFAULT_THEME,
@@ -70,6 +71,7 @@ export const theme = createTheme({
       },
     }),
     NativeSelect: defaults<NativeSelectProps>({ size: 'md', withAsterisk: false }),
+    Autocomplete: defaults<AutocompleteProps>({ size: 'md', withAsterisk: false }),
     NumberInput: defaults<NumberInputProps>({ size: 'md', withAsterisk: false }),
     Switch: defaults<SwitchProps>({ size: 'md' }),
     // Mantine's close button is an icon without a name (axe button-name, WCAG 4.1.2).
