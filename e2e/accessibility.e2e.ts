@@ -1,10 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { examplePlan } from '../packages/domain/src/plans/example-patient.fixture.ts';
-import { signedVisit } from '../packages/domain/src/sessions/example-note.fixture.ts';
 import { tabletContext } from './browser.ts';
-import { type ClinicApi, createFlagshipPatient, dayFromToday, signInThroughApi } from './clinical-setup.ts';
+import {
+  type ClinicApi,
+  createFlagshipPatient,
+  createSignedVisitNote,
+  signInThroughApi,
+} from './clinical-setup.ts';
 import { visible } from './expect.ts';
 
 /**
@@ -43,35 +46,7 @@ interface Records {
 async function chartWithEveryRecord(api: ClinicApi): Promise<Records> {
   const family = `Axe${Date.now().toString(36)}`;
   const { patientId, referralId, assessmentId } = await createFlagshipPatient(api, family);
-  const plan = await api.ok(
-    'POST',
-    `/patients/${patientId}/plans`,
-    { content: { ...examplePlan, referralId, assessmentId } },
-    201,
-  );
-  const screening = await api.ok(
-    'POST',
-    `/patients/${patientId}/screenings`,
-    { dayOf: {}, acknowledged: true },
-    201,
-  );
-  const note = await api.ok(
-    'POST',
-    `/patients/${patientId}/notes`,
-    { screeningId: screening.id, planId: plan.id },
-    201,
-  );
-  const content = {
-    ...signedVisit,
-    patientId,
-    planId: plan.id,
-    visitDate: dayFromToday(0),
-    visitStartedAt: undefined,
-    visitEndedAt: undefined,
-    subjective: { ...signedVisit.subjective, screeningId: screening.id },
-  };
-  await api.ok('PUT', `/notes/${note.id}`, { content, version: 1 });
-  await api.ok('POST', `/notes/${note.id}/sign`, { version: 2 });
+  const { planId, noteId } = await createSignedVisitNote(api, { patientId, referralId, assessmentId });
   const report = await api.ok(
     'POST',
     `/referrals/${referralId}/reports`,
@@ -79,7 +54,7 @@ async function chartWithEveryRecord(api: ClinicApi): Promise<Records> {
     201,
   );
   const share = await api.ok('POST', `/documents/${report.id}/shares`, { expiresInDays: 7 }, 201);
-  return { patientId, assessmentId, planId: plan.id, noteId: note.id, shareUrl: share.url as string };
+  return { patientId, assessmentId, planId, noteId, shareUrl: share.url as string };
 }
 
 const CHART_TABS = [

@@ -1,5 +1,7 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { examplePlan } from '../packages/domain/src/plans/example-patient.fixture.ts';
+import { signedVisit } from '../packages/domain/src/sessions/example-note.fixture.ts';
 import {
   FLAGSHIP_NPI,
   flagshipAssessment,
@@ -130,4 +132,44 @@ export async function createFlagshipPatient(api: ClinicApi, family: string): Pro
   const draft = await api.ok('POST', `/patients/${patientId}/assessments`, assessment, 201);
   await api.ok('POST', `/assessments/${draft.id}/sign`, { version: 1 });
   return { patientId, providerId, referralId, assessmentId: draft.id, today };
+}
+
+/**
+ * A plan of care from the signed assessment, today's screening and a visit note signed under
+ * them, made through the API as the screens make them: for tests about what comes after a visit.
+ */
+export async function createSignedVisitNote(
+  api: ClinicApi,
+  { patientId, referralId, assessmentId }: Pick<FlagshipPatient, 'patientId' | 'referralId' | 'assessmentId'>,
+): Promise<{ planId: string; noteId: string }> {
+  const plan = await api.ok(
+    'POST',
+    `/patients/${patientId}/plans`,
+    { content: { ...examplePlan, referralId, assessmentId } },
+    201,
+  );
+  const screening = await api.ok(
+    'POST',
+    `/patients/${patientId}/screenings`,
+    { dayOf: {}, acknowledged: true },
+    201,
+  );
+  const note = await api.ok(
+    'POST',
+    `/patients/${patientId}/notes`,
+    { screeningId: screening.id, planId: plan.id },
+    201,
+  );
+  const content = {
+    ...signedVisit,
+    patientId,
+    planId: plan.id,
+    visitDate: dayFromToday(0),
+    visitStartedAt: undefined,
+    visitEndedAt: undefined,
+    subjective: { ...signedVisit.subjective, screeningId: screening.id },
+  };
+  await api.ok('PUT', `/notes/${note.id}`, { content, version: 1 });
+  await api.ok('POST', `/notes/${note.id}/sign`, { version: 2 });
+  return { planId: plan.id, noteId: note.id };
 }

@@ -3,10 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { examplePlan } from '../packages/domain/src/plans/example-patient.fixture.ts';
-import { signedVisit } from '../packages/domain/src/sessions/example-note.fixture.ts';
 import { tabletContext } from './browser.ts';
-import { type ClinicApi, createFlagshipPatient, dayFromToday, signInThroughApi } from './clinical-setup.ts';
+import {
+  type ClinicApi,
+  createFlagshipPatient,
+  createSignedVisitNote,
+  signInThroughApi,
+} from './clinical-setup.ts';
 import { visible } from './expect.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'fascia-e2e-report-'));
@@ -135,36 +138,7 @@ describe('printing a signed visit note', () => {
     const clinic = await tabletContext();
     const api = await signInThroughApi(clinic.request);
     const { patientId, referralId, assessmentId } = await referredPatient(api, family);
-    const today = dayFromToday(0);
-    const plan = await api.ok(
-      'POST',
-      `/patients/${patientId}/plans`,
-      { content: { ...examplePlan, referralId, assessmentId } },
-      201,
-    );
-    const screening = await api.ok(
-      'POST',
-      `/patients/${patientId}/screenings`,
-      { dayOf: {}, acknowledged: true },
-      201,
-    );
-    const note = await api.ok(
-      'POST',
-      `/patients/${patientId}/notes`,
-      { screeningId: screening.id, planId: plan.id },
-      201,
-    );
-    const content = {
-      ...signedVisit,
-      patientId,
-      planId: plan.id,
-      visitDate: today,
-      visitStartedAt: undefined,
-      visitEndedAt: undefined,
-      subjective: { ...signedVisit.subjective, screeningId: screening.id },
-    };
-    await api.ok('PUT', `/notes/${note.id}`, { content, version: 1 });
-    await api.ok('POST', `/notes/${note.id}/sign`, { version: 2 });
+    const note = { id: (await createSignedVisitNote(api, { patientId, referralId, assessmentId })).noteId };
 
     const page = await clinic.newPage();
     await page.goto(`/patients/${patientId}/notes/${note.id}`);
