@@ -72,6 +72,17 @@ export async function assertClinicalAccess(tx: Tx, actor: Actor, patientId: stri
   if (!(await patientAccess(tx, actor, patientId))?.clinical) throw new NotFound('The patient');
 }
 
+/**
+ * Generated documents (progress reports, summaries, visit notes as sent out) are read by those who
+ * read the chart, and by billers, whose role holds `reports.read`: payers ask for them with claims
+ * and appeals. For a biller the patient need only be the clinic's; every read is audited as usual.
+ */
+export async function assertDocumentAccess(tx: Tx, actor: Actor, patientId: string): Promise<void> {
+  if (canReadClinical(actor)) return assertClinicalAccess(tx, actor, patientId);
+  if (!can(actor.role, 'reports.read') || !(await patientAccess(tx, actor, patientId)))
+    throw new NotFound('The patient');
+}
+
 export function canReadClinical(actor: Pick<Actor, 'role'>): boolean {
   return can(actor.role, 'clinical.read_all') || can(actor.role, 'clinical.read_own');
 }

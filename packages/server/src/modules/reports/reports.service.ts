@@ -11,7 +11,7 @@ import { canonicalJson } from '@fascia/domain/sessions/canonical';
 import type { SignedNote } from '@fascia/domain/sessions/session-note.schema';
 import { addendaOf, addendumView } from '../../platform/addenda.repo.ts';
 import { Invalid, NotFound } from '../../platform/errors.ts';
-import { assertClinicalAccess, clinicToday } from '../../platform/patient-access.ts';
+import { assertClinicalAccess, assertDocumentAccess, clinicToday } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import { signerOf } from '../../platform/signer.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
@@ -223,7 +223,7 @@ export class ReportsService {
 
   list(actor: Actor, patientId: string) {
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
-      await assertClinicalAccess(tx.db, actor, patientId);
+      await assertDocumentAccess(tx.db, actor, patientId);
       const rows = await repo.listDocuments(tx.db, patientId);
       tx.audit({
         action: 'patient.document.list',
@@ -250,7 +250,7 @@ export class ReportsService {
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       const doc = await repo.getDocument(tx.db, documentId);
       if (!doc) throw new NotFound('The document');
-      await assertClinicalAccess(tx.db, actor, doc.patient_id);
+      await assertDocumentAccess(tx.db, actor, doc.patient_id);
       tx.audit({
         action: 'patient.document.read',
         patientId: doc.patient_id,

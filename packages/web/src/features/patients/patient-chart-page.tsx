@@ -1,3 +1,4 @@
+import { visibleChartTabs } from '@fascia/domain/access/chart-tabs';
 import { Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -59,18 +60,7 @@ function Chart({ patient, tab }: { patient: PatientView; tab: string }) {
   const onTeam = patient.careTeam.some((m) => m.id === session?.user.id);
   const documents = hasPermission(session, 'reports.read');
   const { record } = patient;
-  const tabs = [
-    { value: 'overview', label: 'Overview', show: true },
-    { value: 'history', label: 'History', show: clinical },
-    { value: 'insurance', label: 'Insurance', show: true },
-    { value: 'referrals', label: 'Referrals', show: referrals },
-    { value: 'screening', label: 'Screening', show: clinical },
-    { value: 'plans', label: 'Plan of care', show: clinical },
-    { value: 'notes', label: 'Visits', show: clinical },
-    { value: 'assessments', label: 'Assessments', show: clinical },
-    { value: 'outcomes', label: 'Outcomes', show: clinical },
-    { value: 'documents', label: 'Documents', show: documents },
-  ].filter((t) => t.show);
+  const tabs = visibleChartTabs((p) => hasPermission(session, p));
   const active = tabs.some((t) => t.value === tab) ? tab : 'overview';
 
   return (
