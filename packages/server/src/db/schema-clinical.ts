@@ -151,6 +151,8 @@ export interface KioskSessionsTable {
   organization_id: string;
   patient_id: string;
   token_hash: string;
+  /** SHA-256 of the tablet's device secret (migration 0020); null on links made before it. */
+  device_hash: string | null;
   instrument_ids: string[];
   completed_instrument_ids: Generated<string[]>;
   created_by: string;

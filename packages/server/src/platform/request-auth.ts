@@ -252,7 +252,7 @@ export function requireActor(req: FastifyRequest): Actor {
   return req.actor;
 }
 
-function cookieSecure(req: FastifyRequest, config: Config): boolean {
+export function cookieSecure(req: FastifyRequest, config: Config): boolean {
   return config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure === 'true';
 }
 

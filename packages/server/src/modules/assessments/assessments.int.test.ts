@@ -161,27 +161,69 @@ describe('assessment visit', () => {
 });
 
 describe('kiosk', () => {
+  /** The tablet's device cookie, as the browser that started the hand-over keeps it. */
+  function tabletCookie(started: { headers: Record<string, unknown> }): string {
+    const set = ([] as string[]).concat((started.headers['set-cookie'] as string | string[]) ?? []);
+    const device = set.find((c) => c.startsWith('fascia_kiosk_device='));
+    expect(device, 'the hand-over sets the tablet cookie').toBeDefined();
+    expect(device).toMatch(/HttpOnly/i);
+    expect(device).toMatch(/Path=\/api\/kiosk/);
+    return device!.split(';')[0]!;
+  }
+
   it('the patient fills in a questionnaire on the tablet; the link then locks', async () => {
     const started = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/kiosk`, {
       instrumentIds: ['nprs'],
     });
     expect(started.statusCode, started.body).toBe(201);
     const token = started.json().token;
-    const view = await ctx.app.inject({ method: 'GET', url: `/api/kiosk/${token}` });
+    const cookie = tabletCookie(started);
+    const view = await ctx.app.inject({ method: 'GET', url: `/api/kiosk/${token}`, headers: { cookie } });
     expect(view.json()).toEqual({ greetingName: 'Lena', remaining: ['nprs'], completed: [] });
     const wrong = await ctx.app.inject({
       method: 'POST',
       url: `/api/kiosk/${token}/responses`,
+      headers: { cookie },
       payload: { instrumentId: 'nprs', answers: { pain: 14 } },
     });
     expect(wrong.statusCode).toBe(422);
     const done = await ctx.app.inject({
       method: 'POST',
       url: `/api/kiosk/${token}/responses`,
+      headers: { cookie },
       payload: { instrumentId: 'nprs', answers: { pain: 4 } },
     });
     expect(done.json()).toEqual({ remaining: [], done: true });
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/kiosk/${token}` })).statusCode).toBe(410);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/kiosk/${token}`, headers: { cookie } })).statusCode,
+    ).toBe(410);
+  });
+
+  it('item 11: the link opened in another browser greets nobody and takes no answers', async () => {
+    const started = await call(ctx.app, therapist, 'POST', `/api/patients/${patientId}/kiosk`, {
+      instrumentIds: ['nprs'],
+    });
+    const token = started.json().token;
+    const cookie = tabletCookie(started);
+    expect(Date.parse(started.json().expiresAt) - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    const elsewhere = await ctx.app.inject({ method: 'GET', url: `/api/kiosk/${token}` });
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.body).not.toContain('Lena');
+    const forged = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/kiosk/${token}`,
+      headers: { cookie: 'fascia_kiosk_device=guessed-device-secret-0000000000' },
+    });
+    expect(forged.statusCode).toBe(404);
+    const answer = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/kiosk/${token}/responses`,
+      payload: { instrumentId: 'nprs', answers: { pain: 4 } },
+    });
+    expect(answer.statusCode).toBe(404);
+    // The tablet itself still has it.
+    const onTablet = await ctx.app.inject({ method: 'GET', url: `/api/kiosk/${token}`, headers: { cookie } });
+    expect(onTablet.statusCode).toBe(200);
   });
 });
 

@@ -51,6 +51,7 @@ export function insertKiosk(
     organizationId: string;
     patientId: string;
     tokenHash: string;
+    deviceHash: string;
     instrumentIds: string[];
     createdBy: string;
     minutes: number;
@@ -62,6 +63,7 @@ export function insertKiosk(
       organization_id: k.organizationId,
       patient_id: k.patientId,
       token_hash: k.tokenHash,
+      device_hash: k.deviceHash,
       instrument_ids: k.instrumentIds,
       created_by: k.createdBy,
       expires_at: sql`now() + make_interval(mins => ${k.minutes})`,

@@ -2,8 +2,11 @@ import { INSTRUMENTS } from '@fascia/domain/outcomes/instruments.catalogue';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { requireActor } from '../../platform/request-auth.ts';
-import type { OutcomesService } from './outcomes.service.ts';
+import { cookieSecure, requireActor } from '../../platform/request-auth.ts';
+import { KIOSK_MINUTES, type OutcomesService } from './outcomes.service.ts';
+
+/** The tablet's half of a kiosk hand-over: sent only to the kiosk API, never readable by scripts. */
+const KIOSK_DEVICE_COOKIE = 'fascia_kiosk_device';
 
 const tags = ['outcomes'];
 const id = z.object({ id: z.uuid() });
@@ -82,10 +85,21 @@ export function outcomesRoutes(outcomes: OutcomesService, config: Config): Fasti
           response: { 201: z.object({ token: z.string(), path: z.string(), expiresAt: z.string() }) },
         },
       },
-      async (req, reply) =>
-        reply
-          .status(201)
-          .send(await outcomes.startKiosk(requireActor(req), req.params.id, req.body.instrumentIds)),
+      async (req, reply) => {
+        const { deviceSecret, ...started } = await outcomes.startKiosk(
+          requireActor(req),
+          req.params.id,
+          req.body.instrumentIds,
+        );
+        reply.setCookie(KIOSK_DEVICE_COOKIE, deviceSecret, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: cookieSecure(req, config),
+          path: '/api/kiosk',
+          maxAge: KIOSK_MINUTES * 60,
+        });
+        return reply.status(201).send(started);
+      },
     );
 
     const kioskLimit = { max: config.signInRatePerMinute * 3, timeWindow: '1 minute' };
@@ -106,7 +120,7 @@ export function outcomesRoutes(outcomes: OutcomesService, config: Config): Fasti
           },
         },
       },
-      async (req) => outcomes.kioskView(req.params.token),
+      async (req) => outcomes.kioskView(req.params.token, req.cookies[KIOSK_DEVICE_COOKIE]),
     );
 
     app.post(
@@ -126,7 +140,13 @@ export function outcomesRoutes(outcomes: OutcomesService, config: Config): Fasti
         },
       },
       async (req) =>
-        outcomes.kioskSubmit(req.params.token, req.body.instrumentId, req.body.answers, req.body.itemLabels),
+        outcomes.kioskSubmit(
+          req.params.token,
+          req.cookies[KIOSK_DEVICE_COOKIE],
+          req.body.instrumentId,
+          req.body.answers,
+          req.body.itemLabels,
+        ),
     );
   };
 }

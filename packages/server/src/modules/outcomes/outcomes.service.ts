@@ -3,14 +3,15 @@ import { findInstrument } from '@fascia/domain/outcomes/instruments.catalogue';
 import { outcomeResponseSchema, scoreOutcomeResponse } from '@fascia/domain/outcomes/response.schema';
 import type { ScoreResult } from '@fascia/domain/outcomes/score';
 import { sql } from 'kysely';
-import { randomToken, tokenHash } from '../../platform/auth/credentials.ts';
+import { randomToken, safeEqual, tokenHash } from '../../platform/auth/credentials.ts';
 import { Gone, Invalid, NotFound } from '../../platform/errors.ts';
 import { assertClinicalAccess, clinicToday } from '../../platform/patient-access.ts';
 import { type Actor, auditActor } from '../../platform/request-auth.ts';
 import type { Tenancy, TenantTx } from '../../platform/tenancy.ts';
 import * as repo from './outcomes.repo.ts';
 
-const KIOSK_MINUTES = 60;
+/** A questionnaire hand-over lasts a visit's waiting time, not a day (issue 13, item 11). */
+export const KIOSK_MINUTES = 30;
 
 /**
  * Outcome questionnaires: recorded by staff (a paper form transcribed), inside a signed assessment,
@@ -85,12 +86,16 @@ export class OutcomesService {
         unknown.map((id) => ({ field: 'instrumentIds', message: `${id} is not an instrument Fascia knows` })),
       );
     const token = randomToken();
+    // The tablet that starts the kiosk keeps this secret (an HttpOnly cookie): the link alone,
+    // opened in any other browser, shows nothing.
+    const deviceSecret = randomToken();
     return this.tenancy.run(actor.organizationId, auditActor(actor), async (tx) => {
       await assertClinicalAccess(tx.db, actor, patientId);
       const row = await repo.insertKiosk(tx.db, {
         organizationId: actor.organizationId,
         patientId,
         tokenHash: tokenHash(token),
+        deviceHash: tokenHash(deviceSecret),
         instrumentIds: [...new Set(instrumentIds)],
         createdBy: actor.userId,
         minutes: KIOSK_MINUTES,
@@ -102,13 +107,18 @@ export class OutcomesService {
         resourceId: row.id,
         detail: { instrumentIds },
       });
-      return { token, path: `/kiosk/${token}`, expiresAt: new Date(row.expires_at).toISOString() };
+      return {
+        token,
+        path: `/kiosk/${token}`,
+        expiresAt: new Date(row.expires_at).toISOString(),
+        deviceSecret,
+      };
     });
   }
 
   /** What the kiosk shows: the questionnaires still to fill in, and the patient's first name only. */
-  kioskView(token: string) {
-    return this.withKiosk(token, async (tx, kiosk) => {
+  kioskView(token: string, deviceSecret: string | undefined) {
+    return this.withKiosk(token, deviceSecret, async (tx, kiosk) => {
       const patient = await tx.db
         .selectFrom('patients')
         .select('data')
@@ -131,11 +141,12 @@ export class OutcomesService {
 
   kioskSubmit(
     token: string,
+    deviceSecret: string | undefined,
     instrumentId: string,
     answers: Record<string, unknown>,
     itemLabels?: Record<string, string>,
   ) {
-    return this.withKiosk(token, async (tx, kiosk) => {
+    return this.withKiosk(token, deviceSecret, async (tx, kiosk) => {
       if (
         !kiosk.instrument_ids.includes(instrumentId) ||
         kiosk.completed_instrument_ids.includes(instrumentId)
@@ -177,6 +188,7 @@ export class OutcomesService {
 
   private async withKiosk<T>(
     token: string,
+    deviceSecret: string | undefined,
     work: (tx: TenantTx, kiosk: NonNullable<Awaited<ReturnType<typeof repo.getKiosk>>>) => Promise<T>,
   ) {
     const { rows } = await sql<{
@@ -187,7 +199,10 @@ export class OutcomesService {
     if (!found) throw new NotFound('This questionnaire link');
     return this.tenancy.run(found.organization_id, {}, async (tx) => {
       const kiosk = await repo.getKiosk(tx.db, found.kiosk_id);
-      if (!kiosk) throw new NotFound('This questionnaire link');
+      // Another device holding the link is told exactly what a wrong link is told.
+      const onThisTablet =
+        kiosk?.device_hash && deviceSecret ? safeEqual(kiosk.device_hash, tokenHash(deviceSecret)) : false;
+      if (!kiosk || !onThisTablet) throw new NotFound('This questionnaire link');
       if (kiosk.completed_at)
         throw new Gone('These questionnaires are complete. Please hand the tablet back.');
       if (new Date(kiosk.expires_at) <= new Date())
