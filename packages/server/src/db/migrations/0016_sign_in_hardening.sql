@@ -8,7 +8,7 @@ ALTER TABLE users ADD COLUMN mfa_pending_secret text;
 -- itself out of that account, so nobody can lock a known account out for everyone at will.
 -- succeeded_at marks the addresses the account has signed in from, which stay usable while the
 -- account as a whole is throttled for failures spread over many addresses.
-CREATE UNIQUE INDEX users_org_id_key ON users (organization_id, id);
+-- The composite key on users that the foreign key below needs comes from migration 0015.
 CREATE TABLE sign_in_throttle (
   organization_id uuid NOT NULL REFERENCES organizations(id),
   user_id uuid NOT NULL,

@@ -13,9 +13,11 @@ CREATE TABLE clinic_profiles (
   logo bytea,
   logo_media_type text CHECK (logo_media_type IN ('image/png', 'image/jpeg')),
   logo_sha256 text CHECK (logo_sha256 ~ '^[0-9a-f]{64}$'),
-  updated_by uuid REFERENCES users(id),
+  updated_by uuid,
   updated_at timestamptz NOT NULL DEFAULT now(),
-  CHECK ((logo IS NULL) = (logo_media_type IS NULL))
+  CHECK ((logo IS NULL) = (logo_media_type IS NULL)),
+  -- Composite, so the reference carries the clinic (distributed by organization_id, DESIGN.md).
+  FOREIGN KEY (organization_id, updated_by) REFERENCES users (organization_id, id)
 );
 SELECT fascia_protect_tenant_table('clinic_profiles', 'SELECT, INSERT, UPDATE');
 
