@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { databaseInputError } from './database-errors.ts';
 import { AppError, type FieldError } from './errors.ts';
+import { FASTIFY_MAX_PARAM_LENGTH, overlongParameter, routingProblem } from './transport-problems.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -94,6 +95,11 @@ export function installProblemHandlers(app: FastifyInstance, opts: { webApp: boo
     const apiLike = /^\/(api|fhir|healthz|readyz)(\/|$)/.test(path);
     if (opts.webApp && req.method === 'GET' && !apiLike && !/\.[a-z0-9]+$/i.test(path)) {
       return reply.type('text/html').sendFile('index.html');
+    }
+    // With the web app served, its wildcard route catches what find-my-way refused for an
+    // overlong parameter; the refusal is still the 414 it is without the web app.
+    if (apiLike && path.split('/').some((segment) => segment.length > FASTIFY_MAX_PARAM_LENGTH)) {
+      return routingProblem(overlongParameter(), req, reply);
     }
     return sendProblem(reply, {
       type: 'https://fascia.dev/problems/not-found',

@@ -79,3 +79,15 @@ export function clientErrorProblem(err: ConnectionError, socket: Socket): void {
   }
   socket.destroy(err);
 }
+
+/** Fastify's default `maxParamLength`: a longer path parameter is refused before routing. */
+export const FASTIFY_MAX_PARAM_LENGTH = 100;
+
+/** The refusal find-my-way gives an overlong parameter, for paths a wildcard route caught first. */
+export function overlongParameter(): FastifyError {
+  return Object.assign(new Error(ROUTING_DETAIL.FST_ERR_MAX_PARAM_LENGTH), {
+    code: 'FST_ERR_MAX_PARAM_LENGTH',
+    statusCode: 414,
+    name: 'FastifyError',
+  }) as FastifyError;
+}

@@ -84,9 +84,10 @@ describe('finding 10: sign-in does not reveal accounts and cannot be used to loc
       unknown.push(await timed(`no.such.person.${i}@clinic.example`, i));
     }
     const ratio = median(unknown) / median(known);
-    // Without the dummy check an unknown email answers in a small fraction of the time (≈ 0.1).
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // Without the dummy check an unknown email answers in a small fraction of the time (≈ 0.1);
+    // the bounds leave room for a busy machine (0.49 was seen under a full CI lane).
+    expect(ratio).toBeGreaterThan(0.35);
+    expect(ratio).toBeLessThan(3);
   });
 
   it('finding 10: inviting an email of another clinic answers like a fresh invitation', async () => {
